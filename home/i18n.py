@@ -1,0 +1,70 @@
+"""Which address each language version of the current page lives at."""
+
+from django.conf import settings
+from django.urls import translate_url
+from wagtail.models import Locale, Page
+
+
+def _language_home(language_code):
+    """The live home page in that language, if there is one."""
+    from .models import HomePage
+
+    return HomePage.objects.live().filter(locale__language_code=language_code).first()
+
+
+def page_alternates(page, request=None):
+    """[(language_code, absolute_url)] for each live translation of ``page``, itself included."""
+    alternates = []
+    for translation in (
+        Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+    ):
+        url = translation.get_full_url(request)
+        if url:
+            alternates.append((translation.locale.language_code, url))
+    order = [code for code, _name in settings.LANGUAGES]
+    alternates.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    return alternates
+
+
+def language_switcher_links(request, page=None):
+    """For each site language: where the switcher goes and whether that is the current page's translation.
+
+    A page with no translation in a language sends the reader to that language's home page,
+    never to a 404.
+    """
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    links = []
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+        ):
+            translations[translation.locale.language_code] = translation
+    for code, name in settings.LANGUAGES:
+        url = None
+        is_translation = False
+        if code in translations:
+            url = translations[code].get_url(request)
+            is_translation = True
+        elif page is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+            is_translation = url != request.get_full_path() or code == current
+        if not url:
+            home = _language_home(code)
+            url = home.get_url(request) if home else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "is_translation": is_translation,
+            }
+        )
+    return links
+
+
+def existing_locales():
+    return list(Locale.objects.values_list("language_code", flat=True))
