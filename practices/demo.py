@@ -66,7 +66,6 @@ def _picture(colour, seed):
             draw.ellipse([x, y, x + size, y + size], fill=shade)
         else:
             draw.rectangle([x, y, x + size, y + size // 2], fill=shade)
-    draw.rectangle([0, 760, 1600, 900], fill=(250, 250, 245))
     buffer = io.BytesIO()
     base.save(buffer, format="JPEG", quality=85)
     buffer.seek(0)

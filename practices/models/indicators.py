@@ -80,11 +80,17 @@ class PracticeIndicator(TranslatableMixin, Orderable):
             for field in VALUE_FIELDS:
                 value = getattr(self, field)
                 if value is not None and value < 0:
-                    errors[field] = _(
-                        "This indicator cannot be negative. Tick “values can be negative” if it can."
+                    errors[field] = ValidationError(
+                        _(
+                            "This indicator cannot be negative. "
+                            "Tick “values can be negative” if it can."
+                        ),
+                        code="negative",
                     )
         if self.measured_on and self.measured_on > timezone.localdate():
-            errors["measured_on"] = _("The measurement date cannot be in the future.")
+            errors["measured_on"] = ValidationError(
+                _("The measurement date cannot be in the future."), code="future"
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -242,9 +242,13 @@ class PracticePage(RoutablePageMixin, Page):
         super().clean()
         errors = {}
         if self.image_id and not self.image_alt.strip():
-            errors["image_alt"] = _("Describe the main image: alternative text is required.")
+            errors["image_alt"] = ValidationError(
+                _("Describe the main image: alternative text is required."), code="required"
+            )
         if self.start_year and self.start_year > timezone.localdate().year:
-            errors["start_year"] = _("The start year cannot be in the future.")
+            errors["start_year"] = ValidationError(
+                _("The start year cannot be in the future."), code="future"
+            )
         if errors:
             raise ValidationError(errors)
 
