@@ -3,7 +3,9 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import VAR_DIR, env_bool, env_list
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # the default SQLite database and media live here
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
