@@ -26,6 +26,25 @@ def page_alternates(page, request=None):
     return alternates
 
 
+def view_alternates(request):
+    """{language_code: path} for a view that is not a Wagtail page (e.g. /es/search/).
+
+    Empty when the request did not resolve to such a view: a 404 from Wagtail's catch-all page
+    route has no known translation, so its address must not be "translated" into another 404.
+    """
+    match = getattr(request, "resolver_match", None)
+    if request is None or match is None or match.url_name == "wagtail_serve":
+        return {}
+    path = request.get_full_path()
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    alternates = {}
+    for code, _name in settings.LANGUAGES:
+        translated = translate_url(path, code)
+        if translated != path or code == current:
+            alternates[code] = translated
+    return alternates
+
+
 def language_switcher_links(request, page=None):
     """For each site language: where the switcher goes and whether that is the current page's translation.
 
@@ -33,7 +52,6 @@ def language_switcher_links(request, page=None):
     never to a 404.
     """
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    links = []
     translations = {}
     if isinstance(page, Page) and page.pk:
         for translation in (
@@ -41,16 +59,13 @@ def language_switcher_links(request, page=None):
             .live()
             .select_related("locale")
         ):
-            translations[translation.locale.language_code] = translation
+            translations[translation.locale.language_code] = translation.get_url(request)
+    elif page is None and request is not None:
+        translations = view_alternates(request)
+    links = []
     for code, name in settings.LANGUAGES:
-        url = None
-        is_translation = False
-        if code in translations:
-            url = translations[code].get_url(request)
-            is_translation = True
-        elif page is None and request is not None:
-            url = translate_url(request.get_full_path(), code)
-            is_translation = url != request.get_full_path() or code == current
+        url = translations.get(code)
+        is_translation = bool(url)
         if not url:
             home = _language_home(code)
             url = home.get_url(request) if home else f"/{code}/"

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page
 
-from home.i18n import language_switcher_links, page_alternates
+from home.i18n import language_switcher_links, page_alternates, view_alternates
 
 register = template.Library()
 
@@ -23,11 +23,10 @@ def hreflang_links(context):
     if isinstance(page, Page) and page.pk:
         alternates = page_alternates(page, request)
     elif request is not None:
-        from django.urls import translate_url
-
-        path = request.path
-        for code, _name in settings.LANGUAGES:
-            alternates.append((code, request.build_absolute_uri(translate_url(path, code))))
+        alternates = [
+            (code, request.build_absolute_uri(path))
+            for code, path in view_alternates(request).items()
+        ]
     default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
     return {"alternates": alternates, "x_default": default}
 
