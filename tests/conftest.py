@@ -1,11 +1,32 @@
-"""Shared fixtures: the two locales and a bilingual home page at the site root."""
+"""Shared fixtures: the two locales, a bilingual home page at the site root, a real browser."""
+
+import shutil
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.translation import translate_instance
 
+from .browser import CHROMIUM, CHROMIUM_ARGS
 from .factories import HomePageFactory, english, spanish
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached responses (the sitemap) must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_media():
+    """Uploads made by the tests go to a per-process folder; remove it when the run ends."""
+    yield
+    if "test-media" in str(settings.MEDIA_ROOT):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture
@@ -56,3 +77,27 @@ def english_home(home, translate):
             home.intro: "The office connects the city with the world.",
         },
     )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, shared by the whole run. Missing Chromium is an error."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (make test does it as root).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser context and page for one test, closed afterwards."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,47 @@
+"""Real-browser helpers: Debian's Chromium driven by Playwright, and axe-core checks.
+
+The `browser` and `browser_page` fixtures live in tests/conftest.py; mark such tests with
+``@pytest.mark.browser`` and use pytest-django's ``live_server`` with ``transactional_db``.
+"""
+
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+_axe = Axe()
+
+
+def axe_violations(page) -> list:
+    """axe-core's violations on the page as it is now: [{id, impact, help, nodes: [...]}].
+
+    Each node is summarised as its CSS target and the first check's message, so that
+    ``assert axe_violations(page) == []`` fails with a message a person can act on.
+    """
+    results = _axe.run(page)
+    violations = []
+    for violation in results.response["violations"]:
+        nodes = []
+        for node in violation["nodes"]:
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            message = checks[0]["message"] if checks else ""
+            nodes.append(f"{', '.join(map(str, node['target']))}: {message}")
+        violations.append(
+            {
+                "id": violation["id"],
+                "impact": violation["impact"],
+                "help": violation["help"],
+                "nodes": nodes,
+            }
+        )
+    return violations
