@@ -183,6 +183,7 @@ def load(stdout):
     spanish, _ = Locale.objects.get_or_create(language_code="es")
     english, _ = Locale.objects.get_or_create(language_code="en")
     with transaction.atomic(), pdfs_on_first_request():
+        SustainableDevelopmentGoal.ensure_all()
         themes = _themes(spanish, english)
         organizations = _organizations(spanish, english)
         index = _index(spanish, english, stdout)

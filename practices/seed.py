@@ -49,6 +49,7 @@ def seed(index, count, dry_run=False):
     if dry_run or not missing:
         return missing
     themes = list(Theme.objects.filter(locale=index.locale))
+    SustainableDevelopmentGoal.ensure_all()
     goals = list(SustainableDevelopmentGoal.objects.all())
     with transaction.atomic(), pdfs_on_first_request():
         for number in range(existing + 1, existing + missing + 1):

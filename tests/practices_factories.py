@@ -1,12 +1,14 @@
 """Factories for practices: themes, the index, practice pages with indicators."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from directory.models import Organization
 from practices.models import PracticeIndexPage, PracticeIndicator, PracticePage, Theme
 
 from .factories import spanish
@@ -19,6 +21,17 @@ class ThemeFactory(DjangoModelFactory):
 
     class Meta:
         model = Theme
+
+
+class OrganizationFactory(DjangoModelFactory):
+    name = "Universidad Técnica del Litoral"
+    kind = Organization.Kind.UNIVERSITY
+    country = "CL"
+    website = "https://utl.example.edu"
+    locale = factory.LazyFunction(spanish)
+
+    class Meta:
+        model = Organization
 
 
 class PracticeIndexPageFactory(wagtail_factories.PageFactory):
@@ -75,7 +88,7 @@ def publish(page):
     return page
 
 
-def make_practice(index, themes=(), goals=(), indicators=1, image=True, **kwargs):
+def make_practice(index, themes=(), goals=(), partners=(), indicators=1, image=True, **kwargs):
     """A published practice under ``index`` with themes, goals and indicators."""
     if image and "image" not in kwargs:
         kwargs["image"] = ImageFactory()
@@ -84,7 +97,18 @@ def make_practice(index, themes=(), goals=(), indicators=1, image=True, **kwargs
     index.add_child(instance=page)
     page.themes.set(list(themes))
     page.sdgs.set(list(goals))
+    page.partners.set(list(partners))
     for number in range(indicators):
         add_indicator(page, name=f"Indicador {number + 1}")
     page.save()
     return publish(page)
+
+
+class ToEnglish(dict):
+    """A translator for the ``translate`` fixture: given pairs first, then slugs get an -en
+    suffix and other text an "EN " prefix."""
+
+    def __missing__(self, text):
+        if re.fullmatch(r"[a-z0-9-]+", text):
+            return f"{text}-en"
+        return f"EN {text}"

@@ -10,18 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from practices.models import SustainableDevelopmentGoal
 from practices.seed import seed
 
-from .practices_factories import PracticeIndexPageFactory, ThemeFactory, make_practice
+from .practices_factories import PracticeIndexPageFactory, ThemeFactory, ToEnglish, make_practice
 
 pytestmark = pytest.mark.django_db
 
 
-class ToEnglish(dict):
-    """A translator for tests: slugs get an -en suffix, other text an "EN " prefix."""
-
-    def __missing__(self, text):
-        if re.fullmatch(r"[a-z0-9-]+", text):
-            return f"{text}-en"
-        return f"EN {text}"
+@pytest.fixture(autouse=True)
+def sdg_rows(db):
+    """The goals come from a data migration; browser tests elsewhere may have flushed them."""
+    SustainableDevelopmentGoal.ensure_all()
 
 
 @pytest.fixture(autouse=True)

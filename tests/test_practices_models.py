@@ -22,6 +22,12 @@ from .practices_factories import ImageFactory, PracticeIndexPageFactory, ThemeFa
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def sdg_rows(db):
+    """The goals come from a data migration; browser tests elsewhere may have flushed them."""
+    SustainableDevelopmentGoal.ensure_all()
+
+
 def indicator(**values):
     defaults = {"baseline": "100", "target": "200", "current_value": "150"}
     defaults.update(values)

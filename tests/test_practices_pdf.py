@@ -6,12 +6,18 @@ import pytest
 from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
-from practices.models import PracticePDF
+from practices.models import PracticePDF, SustainableDevelopmentGoal
 from practices.pdf import stored_pdf
 
 from .practices_factories import PracticeIndexPageFactory, add_indicator, make_practice, publish
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def sdg_rows(db):
+    """The goals come from a data migration; browser tests elsewhere may have flushed them."""
+    SustainableDevelopmentGoal.ensure_all()
 
 ENGLISH = {
     "Buses nocturnos de barrio": "Neighbourhood night buses",

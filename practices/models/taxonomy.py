@@ -64,6 +64,12 @@ class SustainableDevelopmentGoal(models.Model):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
+    @classmethod
+    def ensure_all(cls):
+        """Create any of the 17 rows that are missing (after a database flush, for instance)."""
+        existing = set(cls.objects.values_list("number", flat=True))
+        cls.objects.bulk_create([cls(number=n) for n in SDG_NUMBERS if n not in existing])
+
     @property
     def name(self):
         return sdg_name(self.number)
