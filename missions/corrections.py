@@ -76,8 +76,15 @@ def page_snapshot(page):
 
 
 def changed_parts(before, after):
-    """Translated names of the figures that differ, in a stable order."""
-    return [label for key, label in PARTS.items() if before[key] != after[key]]
+    """Translated names of the figures that differ, in a stable order.
+
+    Withdrawing is not a correction (it has its own public reason); reinstating a withdrawn
+    mission is.
+    """
+    changed = [label for key, label in PARTS.items() if before[key] != after[key]]
+    if before["withdrawn"] is False and after["withdrawn"] is True:
+        changed.remove(PARTS["withdrawn"])
+    return changed
 
 
 def publish_correction(sender, instance, revision=None, **kwargs):

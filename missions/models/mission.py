@@ -657,6 +657,12 @@ class MissionResult(TranslatableMixin, Orderable, ClusterableModel):
         organizations = list(self.organizations.all()) if locale_id else []
         if any(org.locale_id != locale_id for org in organizations):
             self.organizations = in_locale(organizations, locale_id)
+        # Follow-ups share their result's language. Wagtail's copy for translation relocates
+        # the page's own rows only, so relocate the follow-ups copied along with this result.
+        unsaved = getattr(self, "_cluster_related_objects", {}).get("follow_ups", [])
+        for follow_up in unsaved:
+            if locale_id:
+                follow_up.locale_id = locale_id
         super().save(*args, **kwargs)
 
 
