@@ -1,5 +1,6 @@
 """Shared fixtures: the two locales, a bilingual home page at the site root, a real browser."""
 
+import os
 import shutil
 
 import pytest
@@ -84,9 +85,21 @@ def browser():
     """Debian's Chromium, headless, shared by the whole run. Missing Chromium is an error."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (make test does it as root).")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop running in this thread: Django must be told that
+    # its ORM calls here are safe, and it then hands out new (context-local) connection objects.
+    # They must keep the initial data serialised at setup, or serialized rollback restores nothing.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
@@ -95,8 +108,13 @@ def browser():
 
 
 @pytest.fixture
-def browser_page(browser):
-    """A fresh browser context and page for one test, closed afterwards."""
+def browser_page(browser, django_db_serialized_rollback):
+    """A fresh browser context and page for one test, closed afterwards.
+
+    Browser tests run against ``live_server`` (a transactional database, emptied after each
+    test); serialized rollback puts back what the migrations created (root page, default site,
+    collections, groups) so that the next test starts from the same database.
+    """
     context = browser.new_context()
     page = context.new_page()
     yield page
