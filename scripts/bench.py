@@ -1,0 +1,344 @@
+"""Serve the site as production would and measure it: `make bench` (BENCH_ARGS="--quick").
+
+Gunicorn (2 workers, config.settings.production, DEBUG off, a generated SECRET_KEY) serves a
+separate database under var/bench/ (migrated, demo loaded, static files collected) on a free
+port of 127.0.0.1. For each URL the script sends requests from a few threads for a bounded
+time and number of requests, then prints requests per second, p50/p95 latency, response size
+and the SQL queries the page makes (counted in-process with Django's test client). Gunicorn
+is stopped when the script ends, whatever happens. A benchmark, not a test: nothing here fails
+on a slow figure.
+
+Apps add their pages and figures with an optional ``<app>/bench.py`` that may define:
+
+``prepare(count=…, stdout=…)``
+    make the data the app's pages need (idempotent); ``count`` is --count, a size hint.
+``bench_urls()``
+    the paths to measure: each a path, ``(name, path)`` or ``(name, path, {"once": True})``.
+    "once" (or a name ending in ``-first``) measures a single cold request, e.g. a file
+    rendered on first download, and is requested before the rest of that app's URLs.
+``measurements()``
+    extra figures printed after the table, as ``[(label, value)]`` or a dict, e.g. an
+    export's peak memory.
+"""
+
+import argparse
+import contextlib
+import http.client
+import importlib
+import inspect
+import io
+import json
+import os
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_VAR = BASE_DIR / "var" / "bench"
+HOST = "127.0.0.1"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1 second and 50 requests per URL")
+    parser.add_argument("--seconds", type=float, default=None, help="time per URL (default 5)")
+    parser.add_argument("--requests", type=int, default=None, help="cap per URL (default 1000)")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument("--count", type=int, default=0, help="size hint for the apps' prepare()")
+    parser.add_argument("--fresh", action="store_true", help="rebuild var/bench from scratch")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    args = parser.parse_args()
+    if args.seconds is None:
+        args.seconds = 1.0 if args.quick else 5.0
+    if args.requests is None:
+        args.requests = 50 if args.quick else 1000
+    return args
+
+
+def bench_environment():
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "PUENTE_VAR_DIR": str(BENCH_VAR),
+        "SERVE_MEDIA": "true",
+        "BASE_URL": f"http://{HOST}",
+        "LOG_LEVEL": "ERROR",
+    }
+    env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "")
+    if not env["DATABASE_URL"]:
+        env.pop("DATABASE_URL")
+        os.environ.pop("DATABASE_URL", None)  # never benchmark against the dev database
+    os.environ.update(env)
+    return env
+
+
+def setup_django(args):
+    """Prepare the bench database in-process: migrate, demo, static files, search index."""
+    if args.fresh and BENCH_VAR.exists():
+        import shutil
+
+        shutil.rmtree(BENCH_VAR)
+    BENCH_VAR.mkdir(parents=True, exist_ok=True)
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    quiet = io.StringIO()
+    started = time.monotonic()
+    call_command("migrate", interactive=False, verbosity=0, stdout=quiet)
+    call_command("load_demo", "--no-admin", stdout=quiet)
+    call_command("collectstatic", interactive=False, verbosity=0, stdout=quiet)
+    call_command("update_index", verbosity=0, stdout=quiet)
+    hooks = app_hooks()
+    for module in hooks:
+        call_hook(module, "prepare", count=args.count, stdout=quiet)
+    print(f"bench database ready in {time.monotonic() - started:.1f}s ({BENCH_VAR})")
+    return hooks
+
+
+def app_hooks():
+    """Each local app's bench module, in INSTALLED_APPS order."""
+    from django.apps import apps
+
+    modules = []
+    for config in apps.get_app_configs():
+        if not Path(config.path).is_relative_to(BASE_DIR):
+            continue
+        if (Path(config.path) / "bench.py").exists():
+            modules.append(importlib.import_module(f"{config.name}.bench"))
+    return modules
+
+
+def call_hook(module, name, **available):
+    """Call module.name with whichever of the available keyword arguments it accepts."""
+    function = getattr(module, name, None)
+    if function is None:
+        return None
+    parameters = inspect.signature(function).parameters
+    return function(**{key: value for key, value in available.items() if key in parameters})
+
+
+def core_urls():
+    from home.models import ContentPage, HomePage
+
+    urls = []
+    for home in HomePage.objects.live().order_by("locale__language_code").reverse():
+        urls.append((f"home-{home.locale.language_code}", home.url))
+    for page in [
+        ContentPage.objects.live().filter(locale__language_code=code).order_by("path").first()
+        for code in ("es", "en")
+    ]:
+        if page:
+            urls.append((f"content-{page.locale.language_code}", page.url))
+    urls += [
+        ("search-es", "/es/search/?q=oficina"),
+        ("not-found-en", "/en/no-such-page/"),
+        ("sitemap", "/sitemap.xml"),
+        ("robots", "/robots.txt"),
+    ]
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    urls.append(("static-css", staticfiles_storage.url("css/site.css")))
+    return urls
+
+
+def normalise(entry):
+    if isinstance(entry, str):
+        return {"name": entry, "path": entry, "once": False}
+    name, path, *rest = entry
+    options = rest[0] if rest else {}
+    return {"name": name, "path": path, "once": options.get("once", name.endswith("-first"))}
+
+
+def all_urls(hooks):
+    urls = [normalise(entry) for entry in core_urls()]
+    for module in hooks:
+        entries = [normalise(entry) for entry in call_hook(module, "bench_urls")]
+        # Cold, single requests go first, before the warm runs prime the same paths.
+        urls += sorted(entries, key=lambda entry: not entry["once"])
+    return urls
+
+
+def count_queries(path):
+    """(queries, status) of a warm request, in-process (the first request primes caches)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST=HOST)
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return len(queries), response.status_code
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers):
+    port = free_port()
+    command = [
+        str(BASE_DIR / ".venv" / "bin" / "gunicorn"),
+        "config.wsgi:application",
+        f"--bind={HOST}:{port}",
+        f"--workers={workers}",
+        "--log-level=warning",
+        "--timeout=120",
+    ]
+    process = subprocess.Popen(
+        command, cwd=BASE_DIR, env={**os.environ, **env}, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with code {process.returncode}")
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=1):
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not start within 60 seconds")
+            time.sleep(0.2)
+        yield port
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def fetch(port, path):
+    """(seconds, status, body size) of one GET on a new connection."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    try:
+        connection.request("GET", path, headers={"Host": HOST, "Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        body = response.read()
+        return time.perf_counter() - started, response.status, len(body)
+    finally:
+        connection.close()
+
+
+def load(port, path, seconds, max_requests, concurrency):
+    """Requests from ``concurrency`` threads until the time or the request budget runs out."""
+    latencies, statuses, sizes = [], {}, []
+    lock = threading.Lock()
+    budget = [max_requests]
+    deadline = time.perf_counter() + seconds
+
+    def worker():
+        while time.perf_counter() < deadline:
+            with lock:
+                if budget[0] <= 0:
+                    return
+                budget[0] -= 1
+            elapsed, status, size = fetch(port, path)
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+                sizes.append(size)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return latencies, statuses, sizes, wall
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def measure(port, url, args):
+    if url["once"]:
+        elapsed, status, size = fetch(port, url["path"])
+        latencies, statuses, sizes, wall = [elapsed], {status: 1}, [size], elapsed
+        queries = None
+    else:
+        fetch(port, url["path"])  # warm up this worker's caches
+        latencies, statuses, sizes, wall = load(
+            port, url["path"], args.seconds, args.requests, args.concurrency
+        )
+        queries, _status = count_queries(url["path"])
+    return {
+        **url,
+        "requests": len(latencies),
+        "status": ",".join(str(code) for code in sorted(statuses)),
+        "rps": len(latencies) / wall if wall else 0.0,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": percentile(latencies, 0.95) * 1000,
+        "bytes": int(statistics.median(sizes)),
+        "queries": queries,
+    }
+
+
+def print_table(results):
+    header = f"{'name':<28} {'status':>6} {'reqs':>5} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'SQL':>4}  path"
+    print(header)
+    print("-" * len(header))
+    for row in results:
+        queries = "-" if row["queries"] is None else str(row["queries"])
+        note = "  (single cold request)" if row["once"] else ""
+        print(
+            f"{row['name']:<28} {row['status']:>6} {row['requests']:>5} {row['rps']:>7.1f} "
+            f"{row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f} {row['bytes']:>8} {queries:>4}  "
+            f"{row['path']}{note}"
+        )
+
+
+def main():
+    args = parse_args()
+    started = time.monotonic()
+    env = bench_environment()
+    hooks = setup_django(args)
+    urls = all_urls(hooks)
+    print(
+        f"gunicorn {args.workers} workers, {args.concurrency} client threads, "
+        f"up to {args.seconds:g}s / {args.requests} requests per URL, gzip accepted; "
+        f"database {os.environ.get('DATABASE_URL', 'SQLite ' + str(BENCH_VAR / 'db.sqlite3'))}"
+    )
+    results = []
+    with gunicorn(env, args.workers) as port:
+        for url in urls:
+            results.append(measure(port, url, args))
+    print()
+    print_table(results)
+    extra = []
+    for module in hooks:
+        figures = call_hook(module, "measurements") or []
+        extra += list(figures.items()) if isinstance(figures, dict) else list(figures)
+    if extra:
+        print()
+        for label, value in extra:
+            print(f"{label}: {value}")
+    print(f"\nwhole run: {time.monotonic() - started:.0f}s")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"results": results, "extra": extra}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
