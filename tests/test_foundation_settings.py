@@ -1,6 +1,7 @@
 """Settings are secure by default and production refuses to start half-configured."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -103,3 +104,14 @@ def test_production_serves_media_only_when_asked(tmp_path):
     assert _run(["-c", code], tmp_path, SERVE_MEDIA="true", **env).stdout.strip() == "serve"
     # Without the flag the address falls through to the language redirect, not to the files.
     assert _run(["-c", code], tmp_path, **env).stdout.strip() != "serve"
+
+
+def test_every_environment_variable_is_documented_in_the_readme():
+    source = "\n".join(path.read_text() for path in (BASE_DIR / "config").rglob("*.py"))
+    names = set(
+        re.findall(r"""(?:environ(?:\.get)?[\[(]|env_(?:bool|list)\()["']([A-Z_]+)["']""", source)
+    )
+    assert {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SEARCH_URL"} <= names
+    readme = (BASE_DIR / "README.md").read_text()
+    undocumented = sorted(name for name in names if f"| `{name}` |" not in readme)
+    assert undocumented == []
