@@ -14,6 +14,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page, TranslatableMixin
 
 from . import corrections
 from .models.choices import Payer
@@ -33,13 +34,57 @@ def kept_forms(formset):
         yield form
 
 
+def offer_only_locale(form, locale_id):
+    """Limit the form's lists of translatable snippets to one language, here and in its inline
+    forms (choosers have their own language filter, and rows are localized on save anyway)."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if (
+            queryset is not None
+            and issubclass(queryset.model, TranslatableMixin)
+            and not issubclass(queryset.model, Page)
+            and isinstance(field.widget, forms.Select | forms.CheckboxSelectMultiple)
+        ):
+            field.queryset = queryset.filter(locale_id=locale_id)
+    for formset in getattr(form, "formsets", {}).values():
+        formset.offered_locale_id = locale_id
+        formset.__class__ = _localized_formset_class(type(formset))
+
+
+_LOCALIZED_FORMSETS = {}
+
+
+def _localized_formset_class(base):
+    """``base`` with every form it builds (the JS template included) limited to one language."""
+    if getattr(base, "is_localized_formset", False):
+        return base
+    if base not in _LOCALIZED_FORMSETS:
+
+        class LocalizedFormSet(base):
+            is_localized_formset = True
+
+            def _construct_form(self, i, **kwargs):
+                form = super()._construct_form(i, **kwargs)
+                offer_only_locale(form, self.offered_locale_id)
+                return form
+
+            @property
+            def empty_form(self):
+                form = super().empty_form
+                offer_only_locale(form, self.offered_locale_id)
+                return form
+
+        LocalizedFormSet.__name__ = base.__name__
+        _LOCALIZED_FORMSETS[base] = LocalizedFormSet
+    return _LOCALIZED_FORMSETS[base]
+
+
 class MissionPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         locale_id = self.instance.locale_id or (self.parent_page and self.parent_page.locale_id)
-        if locale_id and "objectives" in self.fields:
-            field = self.fields["objectives"]
-            field.queryset = field.queryset.filter(locale_id=locale_id)
+        if locale_id:
+            offer_only_locale(self, locale_id)
         for form in getattr(self.formsets.get("destinations"), "forms", []):
             form.fields["country"].error_messages["invalid_choice"] = UNKNOWN_COUNTRY
 

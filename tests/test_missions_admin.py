@@ -332,12 +332,34 @@ def test_a_mission_cannot_be_set_to_expire(admin_client, mission_index, objectiv
     assert not MissionPage.objects.exists()
 
 
-def test_the_edit_form_offers_only_objectives_in_the_page_language(
+def test_the_form_offers_only_snippets_in_the_page_language(
     admin_client, mission_index, objective, locales
 ):
-    english = StrategicObjectiveFactory(
+    StrategicObjectiveFactory(
         title="Circular economy", locale=locales["en"], translation_key=objective.translation_key
+    )
+    spanish = OrganizationFactory(name="Red de Ciudades Costeras")
+    OrganizationFactory(
+        name="Coastal Cities Network", locale=locales["en"], translation_key=spanish.translation_key
     )
     content = admin_client.get(add_url(mission_index)).content.decode()
     assert "Economía circular" in content
-    assert english.title not in content
+    assert "Red de Ciudades Costeras" in content  # the result template's organization list
+    assert "Circular economy" not in content
+    assert "Coastal Cities Network" not in content
+
+
+def test_rows_point_at_snippets_in_the_page_language(admin_client, mission_index, locales):
+    """An editor who picks the English version of a snippet gets the Spanish one saved."""
+    spanish = PersonFactory(name="Ana Pérez", position="Alcaldesa")
+    english = PersonFactory(
+        name="Ana Pérez",
+        position="Mayor",
+        locale=locales["en"],
+        translation_key=spanish.translation_key,
+    )
+    data = mission_post(
+        [], action=None, delegation=[{"person": str(english.pk), "role": "Jefa de delegación"}]
+    )
+    assert admin_client.post(add_url(mission_index), data).status_code == 302
+    assert MissionPage.objects.get().delegation.get().person == spanish

@@ -22,6 +22,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.documents.widgets import AdminDocumentChooser
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -67,10 +68,11 @@ def in_locale(objects, locale_id):
         obj.translation_key: obj
         for obj in model.objects.filter(translation_key__in=foreign, locale_id=locale_id)
     }
-    return [
+    swapped = [
         obj if obj.locale_id == locale_id else translations.get(obj.translation_key, obj)
         for obj in objects
     ]
+    return list(dict.fromkeys(swapped))  # picking both language versions keeps one
 
 
 class MissionChild(TranslatableMixin, Orderable):
@@ -616,7 +618,13 @@ class MissionResult(TranslatableMixin, Orderable, ClusterableModel):
         FieldRowPanel(
             [FieldPanel("value_clp"), FieldPanel("expected_date"), FieldPanel("achieved_date")]
         ),
-        FieldRowPanel([FieldPanel("evidence_document"), FieldPanel("evidence_url")]),
+        FieldRowPanel(
+            [
+                # Explicit: inside a nested inline panel the document chooser is not the default.
+                FieldPanel("evidence_document", widget=AdminDocumentChooser),
+                FieldPanel("evidence_url"),
+            ]
+        ),
         PageChooserPanel("practice", "practices.PracticePage"),
         FieldPanel("organizations", widget=forms.CheckboxSelectMultiple),
         InlinePanel("follow_ups", heading=_("Follow-up notes"), label=_("follow-up note")),
