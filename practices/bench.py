@@ -17,10 +17,12 @@ def _demo_practice(language):
     return demo_practice(BENCH_SLUG, language)
 
 
-def prepare(stdout=None):
+def prepare(count=0, stdout=None):
+    """Demo practices, plus ``count`` synthetic ones (seed_practices) when asked for."""
     from home import demo as home_demo
 
     from . import demo
+    from .seed import seed, spanish_index
 
     class _Quiet:
         def write(self, *args, **kwargs):
@@ -29,6 +31,8 @@ def prepare(stdout=None):
     out = stdout or _Quiet()
     home_demo.load(out)
     demo.load(out)
+    if count:
+        seed(spanish_index(), count)
     practice = _demo_practice("en")
     for record in PracticePDF.objects.filter(page=practice):
         default_storage.delete(record.file.name)
@@ -47,4 +51,26 @@ def bench_urls():
         ("practice-detail-en", practice.url),
         ("practice-pdf-first", pdf),
         ("practice-pdf-cached", pdf),
+    ]
+
+
+def measurements():
+    """PDF rendering time (what a first download waits for) against reading the stored file."""
+    import time
+
+    from .pdf import render_pdf, stored_pdf
+
+    practice = _demo_practice("en")
+    started = time.perf_counter()
+    content = render_pdf(practice)
+    rendered = time.perf_counter() - started
+    record = stored_pdf(practice)
+    started = time.perf_counter()
+    with default_storage.open(record.file.name, "rb") as handle:
+        handle.read()
+    stored = time.perf_counter() - started
+    return [
+        ("practice PDF render (ms)", f"{rendered * 1000:.0f}"),
+        ("practice PDF read from storage (ms)", f"{stored * 1000:.1f}"),
+        ("practice PDF size (bytes)", len(content)),
     ]
