@@ -19,6 +19,7 @@ def sdg_rows(db):
     """The goals come from a data migration; browser tests elsewhere may have flushed them."""
     SustainableDevelopmentGoal.ensure_all()
 
+
 ENGLISH = {
     "Buses nocturnos de barrio": "Neighbourhood night buses",
     "buses-nocturnos-de-barrio": "neighbourhood-night-buses",
