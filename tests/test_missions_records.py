@@ -331,3 +331,17 @@ def test_days_abroad_follows_the_dates(mission):
     page.end_date = datetime.date(2026, 3, 12)
     page.save_revision().publish()
     assert stored(mission).days_abroad == 11
+
+
+def test_a_copy_is_a_new_record(mission):
+    page = stored(mission)
+    page.withdrawn, page.withdrawal_reason = True, "Duplicada."
+    page.correction_note = "Fecha corregida."
+    page.save_revision().publish()
+    assert page.corrections.count() == 1
+    copy = page.copy(to=page.get_parent(), update_attrs={"slug": "rosario-2"}, keep_live=False)
+    copy = MissionPage.objects.get(pk=copy.pk)
+    assert not copy.withdrawn and copy.withdrawn_at is None and copy.withdrawal_reason == ""
+    assert copy.correction_note == ""
+    assert not copy.corrections.exists()
+    assert copy.cost_lines.get().amount == Decimal("1000.00")

@@ -191,9 +191,16 @@ class MissionPage(Page):
 
     parent_page_types = ["missions.MissionIndexPage"]
     subpage_types = []
-    # Corrections are an append-only public log kept outside revisions (see serializable_data);
-    # a copy of a mission starts without them and without any pending note.
-    exclude_fields_in_copy = ["corrections", "correction_note"]
+    # Corrections are an append-only public log kept outside revisions (see serializable_data).
+    # A copy is a new record: no corrections, no pending note, not withdrawn. (Translations are
+    # copies too; wagtail-localize then synchronises these fields from the source.)
+    exclude_fields_in_copy = [
+        "corrections",
+        "correction_note",
+        "withdrawn",
+        "withdrawn_at",
+        "withdrawal_reason",
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("purpose"),
