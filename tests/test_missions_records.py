@@ -104,6 +104,42 @@ def test_changing_figures_of_a_live_mission_needs_a_correction_note(admin_client
 
 
 @pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"end_date": "2026-03-01"}, "The end date cannot be before the start date."),
+        ({"cost_lines-0-amount": "-5"}, "The amount cannot be negative."),
+        ({"cost_lines-0-currency": "ABC"}, "“ABC” is not an ISO 4217 currency code"),
+        ({"cost_lines-0-exchange_rate": ""}, "Give the exchange rate"),
+        ({"destinations-0-country": "XX"}, "“XX” is not an ISO 3166 country code"),
+        ({"results-0-status": "achieved"}, "An achieved result needs the date it was achieved."),
+    ],
+)
+def test_bad_edits_of_a_live_mission_change_nothing(admin_client, mission, changes, message):
+    revisions = mission.revisions.count()
+    data = edit_form(admin_client, mission)
+    data.update(changes)
+    data["correction_note"] = "Corrección."
+    response = publish(admin_client, mission, data)
+    assert response.status_code == 200
+    assert message in text(response)
+    page = stored(mission)
+    assert (page.start_date, page.end_date) == (
+        datetime.date(2026, 3, 2),
+        datetime.date(2026, 3, 6),
+    )
+    line = page.cost_lines.get()
+    assert (line.amount, line.currency, line.exchange_rate) == (
+        Decimal("1000.00"),
+        "USD",
+        Decimal("900.000000"),
+    )
+    assert page.results.get().status == "committed"
+    assert page.destinations.get().country.code == "AR"
+    assert mission.revisions.count() == revisions
+    assert not MissionCorrection.objects.exists()
+
+
+@pytest.mark.parametrize(
     ("field", "value", "part"),
     [
         ("start_date", "2026-03-01", "dates"),
