@@ -17,6 +17,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from . import corrections
 from .models import MissionPage, MissionType, ReportStatus
 
 PROTECTED_ACTIONS = {"delete", "unpublish"}
@@ -96,6 +97,35 @@ def refuse_bulk_removal_of_missions(request, action_type, objects, action_class_
         % {"instead": WITHDRAW_INSTEAD},
     )
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_uncorrected_figures(
+    request, action_type, objects, action_class_instance
+):
+    """Bulk "publish" skips the edit form, so check its correction-note rule here."""
+    if action_type != "publish":
+        return None
+    ids = [obj.pk for obj in objects or [] if getattr(obj, "pk", None)]
+    for page in MissionPage.objects.filter(pk__in=ids, live=True, has_unpublished_changes=True):
+        draft = page.get_latest_revision_as_object()
+        if (draft.correction_note or "").strip():
+            continue
+        if corrections.changed_parts(
+            corrections.page_snapshot(page), corrections.page_snapshot(draft)
+        ):
+            messages.error(
+                request,
+                _(
+                    "The draft of “%(title)s” changes the figures of a published mission "
+                    "without a correction note. Publish it from its edit page, with the note."
+                )
+                % {"title": page.get_admin_display_title()},
+            )
+            return redirect(
+                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+            )
+    return None
 
 
 class MissionFilterSet(PageFilterSet):

@@ -381,3 +381,22 @@ def test_a_copy_is_a_new_record(mission):
     assert copy.correction_note == ""
     assert not copy.corrections.exists()
     assert copy.cost_lines.get().amount == Decimal("1000.00")
+
+
+def test_bulk_publishing_a_draft_with_new_figures_needs_the_note(admin_client, mission):
+    data = edit_form(admin_client, mission)
+    data["cost_lines-0-amount"] = "1500.00"
+    admin_client.post(edit_url(mission), data)  # a draft, no note
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    url += "?" + urlencode({"id": [mission.pk], "next": reverse("wagtailadmin_home")}, doseq=True)
+    response = admin_client.post(url)
+    assert response.status_code == 302
+    assert any("without a correction note" in message for message in message_texts(response))
+    assert stored(mission).cost_lines.get().amount == Decimal("1000.00")
+
+    data = edit_form(admin_client, mission)
+    data["correction_note"] = "Exceso de equipaje."
+    admin_client.post(edit_url(mission), data)  # the note saved with the draft
+    admin_client.post(url)
+    assert stored(mission).cost_lines.get().amount == Decimal("1500.00")
+    assert MissionCorrection.objects.get().note == "Exceso de equipaje."
