@@ -147,3 +147,21 @@ def test_home_page_counts_practices_published_in_its_language(client, practice):
     response = client.get(practice.get_parent().get_parent().url)
     figures = {str(f["label"]): f["value"] for f in response.context["key_figures"]}
     assert figures["Practices published"] == 1
+
+
+def test_documents_and_gallery_are_shown(client, practice):
+    from wagtail_factories import DocumentFactory
+
+    from .practices_factories import ImageFactory, publish
+
+    document = DocumentFactory(title="Informe de evaluación 2024")
+    image = ImageFactory()
+    practice.documents = [("document", {"document": document, "title": ""})]
+    practice.gallery = [
+        ("image", {"image": image, "alt_text": "Paradero iluminado", "caption": "", "credit": ""})
+    ]
+    with NO_PDF_ON_PUBLISH:
+        publish(practice)
+    html = client.get(practice.url).content.decode()
+    assert 'id="documents"' in html and "Informe de evaluación 2024" in html
+    assert 'alt="Paradero iluminado"' in html
