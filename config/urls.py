@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from missions import views as mission_views
 from search import views as search_views
 
 urlpatterns = [
@@ -40,6 +41,13 @@ elif settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # Open-data files of a page (…/misiones/data/missions.csv): Wagtail's own pattern only
+    # serves addresses ending in "/", so file names are routed to the page here.
+    re_path(
+        r"^((?:[\w\-]+/)+data/[\w\-]+\.(?:csv|json))$",
+        mission_views.serve_data_file,
+        name="missions_data_file",
+    ),
     path("", include(wagtail_urls)),
 )
 

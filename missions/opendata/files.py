@@ -1,0 +1,110 @@
+"""CSV and JSON text for a resource, produced row by row for a StreamingHttpResponse.
+
+CSV: UTF-8, comma-separated, a header row of the schema's column names, numbers with a point
+as decimal separator. A text cell that a spreadsheet would read as a formula (starting with
+=, +, -, @, a tab or a carriage return) is prefixed with a single quote; number, date and
+code columns are never touched, so numeric columns stay numeric.
+
+JSON: one document per resource, ``{"metadata": {…}, "data": [{column: value, …}, …]}``,
+with amounts written as exact JSON numbers (the Decimal's digits, never a float).
+"""
+
+import csv
+import datetime
+import json
+from decimal import Decimal
+
+from .schema import BOOLEAN, DATE, DATETIME, INTEGER, NUMBER
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+ROWS_PER_WRITE = 200
+
+
+def neutralise(text):
+    """A text cell that cannot run as a spreadsheet formula."""
+    if text and text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def _number(value):
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _datetime(value):
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def csv_cell(column, value):
+    if value is None:
+        return ""
+    if column.type == BOOLEAN:
+        return "true" if value else "false"
+    if column.type in (NUMBER, INTEGER):
+        return _number(value)
+    if column.type == DATE:
+        return value.isoformat()
+    if column.type == DATETIME:
+        return _datetime(value)
+    text = str(value)
+    return neutralise(text) if column.is_text else text
+
+
+def json_value(column, value):
+    """The JSON text of one value."""
+    if value is None or (value == "" and column.type != "string"):
+        return "null"
+    if column.type == BOOLEAN:
+        return "true" if value else "false"
+    if column.type in (NUMBER, INTEGER):
+        return _number(value)
+    if column.type == DATE:
+        return json.dumps(value.isoformat())
+    if column.type == DATETIME:
+        return json.dumps(_datetime(value))
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+class _Line:
+    """A file-like object whose write() hands back what csv.writer wrote."""
+
+    def write(self, text):
+        return text
+
+
+def csv_stream(resource, rows):
+    writer = csv.writer(_Line())
+    columns = resource.columns
+    yield writer.writerow(resource.header)
+    batch = []
+    for row in rows:
+        batch.append(writer.writerow([csv_cell(column, row[column.name]) for column in columns]))
+        if len(batch) >= ROWS_PER_WRITE:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+def json_row(resource, row):
+    return (
+        "{"
+        + ", ".join(
+            f"{json.dumps(column.name)}: {json_value(column, row[column.name])}"
+            for column in resource.columns
+        )
+        + "}"
+    )
+
+
+def json_stream(resource, rows, metadata):
+    yield '{"metadata": ' + json.dumps(metadata, ensure_ascii=False) + ', "data": ['
+    separator = "\n"
+    batch = []
+    for row in rows:
+        batch.append(separator + json_row(resource, row))
+        separator = ",\n"
+        if len(batch) >= ROWS_PER_WRITE:
+            yield "".join(batch)
+            batch = []
+    yield "".join(batch) + "\n]}\n"

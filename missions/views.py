@@ -1,0 +1,235 @@
+"""The missions index and its sub-routes (open data, data dictionary, feed).
+
+MissionIndexPage's RoutablePageMixin routes call these functions, so every address lives
+under the index page, in the reader's language: /es/misiones/data/missions.csv,
+/en/missions/data-dictionary/, …
+"""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+
+from .charts import charts, format_count
+from .figures import format_clp
+from .filters import MissionFilter, MissionFilterForm
+from .models import ReportStatus
+from .opendata import files, package, rows
+from .opendata.schema import RESOURCES
+
+PER_PAGE = 25
+REPORT_BADGES = {
+    ReportStatus.SUBMITTED: "ok",
+    ReportStatus.OVERDUE: "bad",
+    ReportStatus.PENDING: "warn",
+    ReportStatus.NOT_DUE: "neutral",
+}
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+def _paginate(missions, number, notices):
+    paginator = Paginator(missions, PER_PAGE)
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage:
+        notices.append(
+            _("There is no page “%(value)s” of missions; showing the first.")
+            % {"value": str(number)[:20]}
+        )
+        return paginator.page(1)
+
+
+def _row(mission):
+    report_labels = dict(ReportStatus.choices)
+    return {
+        "page": mission,
+        "destinations": list(mission.destinations.all()),
+        "total_cost": format_clp(mission.total_cost_clp),
+        "municipal_cost": format_clp(mission.municipal_cost_clp),
+        "results": (mission.results_achieved, mission.results_count),
+        "report_label": report_labels.get(mission.report_status, ""),
+        "report_badge": REPORT_BADGES.get(mission.report_status, "neutral"),
+    }
+
+
+def _totals(totals):
+    return [
+        (_("Missions"), format_count(totals["count"])),
+        (_("Total cost"), format_clp(totals["total_cost_clp"])),
+        (_("Cost to the municipality"), format_clp(totals["municipal_cost_clp"])),
+        (_("Paid by others"), format_clp(totals["others_cost_clp"])),
+        (_("Results achieved"), format_count(totals["results_achieved"])),
+        (_("Value obtained"), format_clp(totals["value_obtained_clp"])),
+    ]
+
+
+def _links(index, applied):
+    base = index.url
+
+    def file_link(slug, fmt):
+        path = package.file_path(index, "open_data", resource=slug, fmt=fmt)
+        return package.with_query(base + path, applied)
+
+    return {
+        "files": [
+            {"resource": resource, "csv": file_link(slug, "csv"), "json": file_link(slug, "json")}
+            for slug, resource in RESOURCES.items()
+        ],
+        "datapackage": package.with_query(base + package.file_path(index, "datapackage"), applied),
+        "dictionary": base + index.reverse_subpage("data_dictionary"),
+        "feed": package.with_query(base + index.reverse_subpage("feed"), applied),
+    }
+
+
+def index_context(index, request):
+    mission_filter = MissionFilter(index, request.GET)
+    notices = mission_filter.notices()
+    listed = mission_filter.ordered(
+        mission_filter.missions().with_totals().prefetch_related("destinations")
+    )
+    page_obj = _paginate(listed, request.GET.get("page"), notices)
+    counted = mission_filter.counted()
+    totals = counted.totals()
+    last_modified, _count = package.freshness(
+        mission_filter.missions(), days=mission_filter.report_days
+    )
+    return {
+        "filter_form": mission_filter.form,
+        "filter_fields": [
+            mission_filter.form[name] for name in (*MissionFilterForm.FILTER_FIELDS, "sort")
+        ],
+        "is_filtered": mission_filter.is_filtered,
+        "notices": notices,
+        "page_obj": page_obj,
+        "paginator": page_obj.paginator,
+        "rows": [_row(mission) for mission in page_obj.object_list],
+        "totals": _totals(totals),
+        "withdrawn_listed": page_obj.paginator.count - totals["count"],
+        "charts": charts(counted),
+        "open_data": _links(index, mission_filter.applied),
+        "last_modified": last_modified,
+    }
+
+
+def _not_modified_or(request, last_modified, tag, response_factory):
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=tag, last_modified=timestamp)
+    if response is None:
+        response = response_factory()
+    if timestamp is not None:
+        response.headers["Last-Modified"] = http_date(timestamp)
+    response.headers["ETag"] = tag
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _state(index, request, mission_filter, name, last_modified, count):
+    settings = package.licence(request)
+    return package.etag(
+        name,
+        index.pk,
+        sorted(mission_filter.applied.items()),
+        count,
+        last_modified.isoformat() if last_modified else "",
+        settings["name"],
+        settings["url"],
+    )
+
+
+def open_data(index, request, slug, fmt):
+    resource = RESOURCES.get(slug)
+    if resource is None or fmt not in CONTENT_TYPES:
+        raise Http404
+    mission_filter = MissionFilter(index, request.GET)
+    missions = mission_filter.missions()
+    last_modified, count = package.freshness(missions, days=mission_filter.report_days)
+    tag = _state(index, request, mission_filter, f"{slug}.{fmt}", last_modified, count)
+
+    def stream():
+        if resource.name == "missions":
+            data = rows.mission_rows(
+                mission_filter.ordered(missions.with_totals()),
+                index.locale.language_code,
+                index.get_full_url(request),
+            )
+        elif resource.name == "cost_lines":
+            data = rows.cost_line_rows(missions.values("pk"))
+        else:
+            data = rows.result_rows(missions.values("pk"))
+        if fmt == "csv":
+            content = files.csv_stream(resource, data)
+        else:
+            metadata = package.json_metadata(
+                index, request, resource, mission_filter, last_modified
+            )
+            content = files.json_stream(resource, data, metadata)
+        response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
+        if fmt == "csv":
+            filename = f"{resource.slug}-{index.locale.language_code}.csv"
+            response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    return _not_modified_or(request, last_modified, tag, stream)
+
+
+def datapackage(index, request):
+    mission_filter = MissionFilter(index, request.GET)
+    last_modified, count = package.freshness(
+        mission_filter.missions(), days=mission_filter.report_days
+    )
+    tag = _state(index, request, mission_filter, "datapackage", last_modified, count)
+    return _not_modified_or(
+        request,
+        last_modified,
+        tag,
+        lambda: JsonResponse(
+            package.datapackage(index, request, mission_filter, last_modified),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        ),
+    )
+
+
+def data_dictionary(index, request):
+    resources = []
+    for slug, resource in RESOURCES.items():
+        columns = [
+            {
+                "column": column,
+                "type": column.type_label(),
+                "values": list(column.choices.choices) if column.choices else [],
+            }
+            for column in resource.columns
+        ]
+        resources.append({"resource": resource, "slug": slug, "columns": columns})
+    return TemplateResponse(
+        request,
+        "missions/data_dictionary.html",
+        {
+            "page": index,
+            "self": index,
+            "resources": resources,
+            "open_data": _links(index, {}),
+            "dictionary_url": index.get_full_url(request)
+            + index.reverse_subpage("data_dictionary"),
+        },
+    )
+
+
+def serve_data_file(request, path):
+    """Wagtail's page router for addresses ending in a file name (…/data/missions.csv).
+
+    Wagtail's own URL pattern only accepts paths ending in a slash; this one hands the
+    path, with the slash its router expects, to the same view, so page privacy and the
+    language prefix apply as to any page.
+    """
+    from wagtail.views import serve
+
+    return serve(request, path + "/")
+
+
+def feed(index, request):
+    from .feeds import MissionFeed
+
+    return MissionFeed(index)(request)
