@@ -9,8 +9,13 @@ it disappear from public view; the totals and charts count only the missions tha
 the home page's figures do. ``withdrawn=hide`` leaves them out of the listing as well.
 """
 
+import hashlib
+
 from django import forms
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -30,6 +35,7 @@ from .models import (
 )
 
 NOTICE_VALUE_LENGTH = 40
+CACHE_SECONDS = 15 * 60
 
 SORTS = {
     "newest": ("-start_date", "title", "pk"),
@@ -96,48 +102,57 @@ class MissionFilterForm(forms.Form):
         "withdrawn",
     )
 
-    def __init__(self, data, missions, locale_id):
+    def __init__(self, data, options):
         super().__init__(data)
-        self.people = {}
-        self.objectives = {}
-        years = [day.year for day in missions.dates("start_date", "year", order="DESC")]
-        self.fields["year"].choices = _with_blank(_("Every year"), [(y, y) for y in years])
-
-        people = _prefer_locale(
-            Person.objects.filter(mission_delegations__page__in=missions.values("pk")).distinct(),
-            locale_id,
+        self.options = options
+        self.fields["year"].choices = _with_blank(
+            _("Every year"), [(year, year) for year in options["years"]]
         )
-        people.sort(key=lambda person: person.name.casefold())
-        self.people = {str(person.pk): person for person in people}
         self.fields["person"].choices = _with_blank(
-            _("Anyone"), [(pk, person.name) for pk, person in self.people.items()]
+            _("Anyone"), [(pk, name) for pk, (name, _key) in options["people"].items()]
         )
-
-        codes = (
-            MissionDestination.objects.filter(page__in=missions.values("pk"))
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
-        names = sorted(((code, countries.name(code) or code) for code in codes), key=_by_label)
-        self.fields["country"].choices = _with_blank(_("Every country"), names)
-
+        self.fields["country"].choices = _with_blank(_("Every country"), options["countries"])
         self.fields["type"].choices = _with_blank(_("Every type"), MissionType.choices)
-
-        objectives = _prefer_locale(
-            StrategicObjective.objects.filter(missions__in=missions.values("pk")).distinct(),
-            locale_id,
-        )
-        objectives.sort(key=lambda objective: (objective.code, objective.title))
-        self.objectives = {str(objective.pk): objective for objective in objectives}
         self.fields["objective"].choices = _with_blank(
             _("Every objective"),
-            [(pk, f"{o.code} {o.title}".strip()) for pk, o in self.objectives.items()],
+            [(pk, label) for pk, (label, _key) in options["objectives"].items()],
         )
-
         self.fields["paid_by"].choices = _with_blank(_("Anyone"), Payer.choices)
         self.fields["result_status"].choices = _with_blank(_("Any status"), ResultStatus.choices)
         self.fields["report_status"].choices = _with_blank(_("Any"), ReportStatus.choices)
+
+
+def filter_options(missions, locale_id):
+    """The values present in ``missions``, labelled in the active language: years (newest
+    first), people who travelled and objectives served ({pk: (label, translation_key)}, one
+    per translation, the reader's language first) and countries visited [(code, name)]."""
+    years = [day.year for day in missions.dates("start_date", "year", order="DESC")]
+    people = _prefer_locale(
+        Person.objects.filter(mission_delegations__page__in=missions.values("pk")).distinct(),
+        locale_id,
+    )
+    people.sort(key=lambda person: person.name.casefold())
+    codes = (
+        MissionDestination.objects.filter(page__in=missions.values("pk"))
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    objectives = _prefer_locale(
+        StrategicObjective.objects.filter(missions__in=missions.values("pk")).distinct(),
+        locale_id,
+    )
+    objectives.sort(key=lambda objective: (objective.code, objective.title))
+    return {
+        "years": years,
+        "people": {str(p.pk): (p.name, p.translation_key) for p in people},
+        "countries": sorted(
+            ((code, countries.name(code) or code) for code in codes), key=_by_label
+        ),
+        "objectives": {
+            str(o.pk): (f"{o.code} {o.title}".strip(), o.translation_key) for o in objectives
+        },
+    }
 
 
 def _by_label(choice):
@@ -155,7 +170,10 @@ class MissionFilter:
         self.index = index
         self.params = params
         self.base = MissionPage.objects.child_of(index).live().public()
-        self.form = MissionFilterForm(params, self.base, index.locale_id)
+        self.report_days = report_days_setting()
+        self.form = MissionFilterForm(
+            params, self.cached("options", lambda: filter_options(self.base, index.locale_id))
+        )
         self.form.is_valid()
         self.cleaned = {}
         self.ignored = []
@@ -165,7 +183,32 @@ class MissionFilter:
             else:
                 self.cleaned[name] = self.form.cleaned_data.get(name) or ""
         self.sort = self.cleaned.get("sort") or DEFAULT_SORT
-        self.report_days = report_days_setting()
+
+    @cached_property
+    def stamp(self):
+        """What the index's figures depend on: a change of any of them is a new cache key.
+
+        Publishing (a new mission, a correction, a withdrawal) changes the count or the latest
+        publication time; the date and the report deadline change report statuses.
+        """
+        from .opendata.package import freshness
+
+        today = timezone.localdate()
+        last_modified, count = freshness(self.base, days=self.report_days, today=today)
+        return (
+            self.index.pk,
+            translation.get_language(),
+            today.isoformat(),
+            self.report_days,
+            count,
+            last_modified.isoformat() if last_modified else "",
+        )
+
+    def cached(self, name, compute):
+        """``compute()``, kept in the cache until the missions change (or for 15 minutes,
+        for changes that publish nothing, such as a renamed person)."""
+        digest = hashlib.sha256(repr((self.stamp, name)).encode()).hexdigest()
+        return cache.get_or_set(f"missions-index:{digest}", compute, CACHE_SECONDS)
 
     @property
     def applied(self):
@@ -197,11 +240,11 @@ class MissionFilter:
         if value("year"):
             missions = missions.in_year(int(value("year")))
         if value("person"):
-            person = self.form.people[value("person")]
+            _name, key = self.form.options["people"][value("person")]
             missions = missions.filter(
                 Exists(
                     DelegationMember.objects.filter(
-                        page=OuterRef("pk"), person__translation_key=person.translation_key
+                        page=OuterRef("pk"), person__translation_key=key
                     )
                 )
             )
@@ -214,11 +257,9 @@ class MissionFilter:
         if value("type"):
             missions = missions.filter(mission_type=value("type"))
         if value("objective"):
-            objective = self.form.objectives[value("objective")]
+            _label, key = self.form.options["objectives"][value("objective")]
             missions = missions.filter(
-                pk__in=MissionPage.objects.filter(
-                    objectives__translation_key=objective.translation_key
-                ).values("pk")
+                pk__in=MissionPage.objects.filter(objectives__translation_key=key).values("pk")
             )
         if value("paid_by"):
             missions = missions.filter(

@@ -83,6 +83,21 @@ def _links(index, applied):
     }
 
 
+def _summary(mission_filter):
+    """Totals, charts and last update of the filter's missions (cached until they change)."""
+    counted = mission_filter.counted()
+    totals = counted.totals()
+    last_modified, _count = package.freshness(
+        mission_filter.missions(), days=mission_filter.report_days
+    )
+    return {
+        "totals": _totals(totals),
+        "counted": totals["count"],
+        "charts": charts(counted),
+        "last_modified": last_modified,
+    }
+
+
 def index_context(index, request):
     mission_filter = MissionFilter(index, request.GET)
     notices = mission_filter.notices()
@@ -90,10 +105,9 @@ def index_context(index, request):
         mission_filter.missions().with_totals().prefetch_related("destinations")
     )
     page_obj = _paginate(listed, request.GET.get("page"), notices)
-    counted = mission_filter.counted()
-    totals = counted.totals()
-    last_modified, _count = package.freshness(
-        mission_filter.missions(), days=mission_filter.report_days
+    filters = {k: v for k, v in mission_filter.applied.items() if k != "sort"}
+    summary = mission_filter.cached(
+        ("summary", sorted(filters.items())), lambda: _summary(mission_filter)
     )
     return {
         "filter_form": mission_filter.form,
@@ -105,11 +119,11 @@ def index_context(index, request):
         "page_obj": page_obj,
         "paginator": page_obj.paginator,
         "rows": [_row(mission) for mission in page_obj.object_list],
-        "totals": _totals(totals),
-        "withdrawn_listed": page_obj.paginator.count - totals["count"],
-        "charts": charts(counted),
+        "totals": summary["totals"],
+        "withdrawn_listed": page_obj.paginator.count - summary["counted"],
+        "charts": summary["charts"],
         "open_data": _links(index, mission_filter.applied),
-        "last_modified": last_modified,
+        "last_modified": summary["last_modified"],
     }
 
 

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from frictionless import validate
 from wagtail.models import Page
 
@@ -339,9 +339,11 @@ def test_atom_feed_lists_newly_published_missions(client, mission_index, catalog
     assert feed.tag == f"{ATOM}feed"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "es"
     entries = feed.findall(f"{ATOM}entry")
+    with translation.override("es"):
+        withdrawn = translation.gettext("%(title)s (withdrawn)") % {"title": "Quito"}
     assert [e.find(f"{ATOM}title").text for e in entries] == [
         "Nueva misión",
-        "Quito (withdrawn)",
+        withdrawn,
         "Madrid",
         "Lima",
         "Rosario",
@@ -405,3 +407,17 @@ def test_seed_command(mission_index, capsys):
     assert "Created 0 missions" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("seed_missions", count=1, locale="en")
+
+
+def test_every_row_has_exactly_the_schema_columns(mission_index, catalogue):
+    missions = MissionPage.objects.child_of(mission_index).live()
+    produced = {
+        "missions": rows.mission_rows(
+            missions.with_totals().with_report_status(), "es", "http://testserver/es/misiones/"
+        ),
+        "cost-lines": rows.cost_line_rows(missions.values("pk")),
+        "results": rows.result_rows(missions.values("pk")),
+    }
+    for slug, generated in produced.items():
+        row = next(generated)
+        assert list(row) == RESOURCES[slug].header, slug
