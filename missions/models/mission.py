@@ -342,6 +342,14 @@ class MissionPage(Page):
 
     # Helpers for the mission's own page -----------------------------------------------------
 
+    def get_context(self, request, *args, **kwargs):
+        # Public page: every row prefetched once (missions/detail.py), constant query count.
+        from ..detail import mission_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(mission_context(self, request))
+        return context
+
     @cached_property
     def figures(self):
         """This mission's derived figures (the with_totals() annotations) as a dict.

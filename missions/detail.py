@@ -1,0 +1,147 @@
+"""What a mission's public page shows, gathered in a fixed number of queries.
+
+Every row of the record (destinations, delegation, agenda, cost lines, results and their
+follow-ups, corrections) is prefetched once, so the page costs the same number of queries
+whether the site holds ten missions or ten thousand. A preview keeps its unsaved rows in
+memory: nothing is fetched for them.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models.choices import Payer, ReportStatus, ResultStatus
+from .models.mission import CostLine, MissionResult, ResultFollowUp
+from .models.queryset import DEFAULT_REPORT_DAYS
+
+# Status badges carry their label as text; the class only adds colour.
+STATUS_TONES = {
+    ResultStatus.COMMITTED: "neutral",
+    ResultStatus.IN_PROGRESS: "warn",
+    ResultStatus.ACHIEVED: "ok",
+    ResultStatus.NOT_ACHIEVED: "bad",
+    ResultStatus.CANCELLED: "bad",
+}
+
+
+def report_days(request):
+    """The site's allowance for trip reports (the request's site, cached on the request)."""
+    from home.models import SiteSettings
+
+    if request is None:
+        from .models.queryset import report_days_setting
+
+        return report_days_setting()
+    try:
+        return SiteSettings.for_request(request).report_days
+    except Exception:  # no site matches the request (tests, previews on odd hosts)
+        return DEFAULT_REPORT_DAYS
+
+
+def report_state(page, days, today=None):
+    """(ReportStatus value, due date): the Python twin of MissionQuerySet.with_report_status()."""
+    today = today or timezone.localdate()
+    due = page.end_date + timedelta(days=days) if page.end_date else None
+    if page.report_document_id:
+        return ReportStatus.SUBMITTED, due
+    if page.end_date is None or page.end_date >= today:
+        return ReportStatus.NOT_DUE, due
+    if page.end_date < today - timedelta(days=days):
+        return ReportStatus.OVERDUE, due
+    return ReportStatus.PENDING, due
+
+
+def _prefetch(page):
+    if not page.pk or getattr(page, "_cluster_related_objects", None):
+        return  # a preview: its rows are in memory
+    prefetch_related_objects(
+        [page],
+        "destinations",
+        "objectives",
+        "delegation__person",
+        "agenda__organization",
+        Prefetch(
+            "results",
+            queryset=MissionResult.objects.select_related("evidence_document", "practice__locale"),
+        ),
+        Prefetch("results__follow_ups", queryset=ResultFollowUp.objects.all()),
+        "results__organizations",
+        "corrections",
+    )
+
+
+def _cost_lines(page):
+    if page.pk and not page._has_unsaved_rows():
+        lines = list(
+            CostLine.objects.filter(page=page).with_clp().select_related("paying_organization")
+        )
+    else:
+        lines = list(page.cost_lines.all())
+        for line in lines:
+            line.amount_clp = line.amount_in_clp
+    return lines
+
+
+def _payer_totals(page, lines):
+    """[(code, label, Decimal)] per payer, in the order of the Payer choices (summed in the
+    database for a saved mission, in Python with the same rounding for a preview)."""
+    if page.pk and not page._has_unsaved_rows():
+        totals = {code: amount for code, _label, amount in page.costs_by_payer()}
+    else:
+        totals = {}
+        for line in lines:
+            if line.amount_clp is not None:
+                totals[line.payer] = totals.get(line.payer, 0) + line.amount_clp
+    return [(code, label, totals[code]) for code, label in Payer.choices if code in totals]
+
+
+def _practices(page, results):
+    """{result pk or id: practice page to link}, in the mission's language when translated."""
+    practices = {id(result): result.practice for result in results if result.practice_id}
+    if not practices:
+        return {}
+    keys = {practice.translation_key for practice in practices.values()}
+    translated = {
+        other.translation_key: other
+        for other in Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale_id=page.locale_id)
+        .select_related("locale")
+    }
+    shown = {}
+    for key, practice in practices.items():
+        candidate = translated.get(practice.translation_key)
+        if candidate is None and practice.live:
+            candidate = practice
+        if candidate is not None:
+            shown[key] = candidate
+    return shown
+
+
+def mission_context(page, request=None):
+    """Context for missions/mission_page.html (added by MissionPage.get_context)."""
+    _prefetch(page)
+    lines = _cost_lines(page)
+    results = list(page.results.all())
+    practices = _practices(page, results)
+    for result in results:
+        result.tone = STATUS_TONES.get(result.status, "neutral")
+        result.practice_page = practices.get(id(result))
+        result.timeline = sorted(result.follow_ups.all(), key=lambda item: item.date)
+    status, due = report_state(page, report_days(request))
+    figures = page.figures
+    index = page.get_parent() if page.pk else None
+    return {
+        "cost_lines": lines,
+        "payer_totals": _payer_totals(page, lines),
+        "figures": figures,
+        "results": results,
+        "report_status": status,
+        "report_status_label": ReportStatus(status).label,
+        "report_due": due,
+        "report_overdue": status == ReportStatus.OVERDUE,
+        "mission_index": index,
+        "municipal_payer": Payer.MUNICIPALITY.value,
+    }
