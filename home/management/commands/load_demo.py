@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app's demo module, in dependency order; each step finds what it made before.
-DEMO_STEPS = ["home.demo", "practices.demo"]
+DEMO_STEPS = ["home.demo", "directory.demo", "practices.demo", "missions.demo"]
 
 
 class Command(BaseCommand):
