@@ -118,6 +118,7 @@ def index_context(index, request):
         "notices": notices,
         "page_obj": page_obj,
         "paginator": page_obj.paginator,
+        "total_display": format_count(page_obj.paginator.count),
         "rows": [_row(mission) for mission in page_obj.object_list],
         "totals": summary["totals"],
         "withdrawn_listed": page_obj.paginator.count - summary["counted"],
