@@ -344,3 +344,21 @@ def test_page_queries_do_not_grow_with_its_rows(client, index):
         item.organizations = [org, OrganizationFactory()]
         item.save()
     assert _queries(client, small.url) == _queries(client, big.url)
+
+
+def test_preview_shows_unsaved_rows_and_their_totals(index):
+    """An editor's preview renders the rows in the form, not the stored ones."""
+    mission = costly_mission(index)
+    draft = MissionPage.objects.get(pk=mission.pk)
+    # (the edit form has cleaned the line: a CLP line carries rate 1)
+    draft.cost_lines = [
+        cost_line(description="Pasaje corregido", amount=Decimal("700000"), exchange_rate=1)
+    ]
+    draft.results = [result(description="Resultado nuevo", status="in_progress")]
+    response = draft.make_preview_request()
+    response.render()
+    html = response.content.decode()
+    assert "Pasaje corregido" in html and "Pasaje Santiago–Madrid" not in html
+    footer = re.search(r"<tfoot>.*</tfoot>", html, flags=re.S).group(0)
+    assert re.findall(r'<td class="num">([^<]+)</td>', footer) == ["$700.000", "$700.000"]
+    assert "Resultado nuevo" in html
