@@ -362,3 +362,32 @@ def test_preview_shows_unsaved_rows_and_their_totals(index):
     footer = re.search(r"<tfoot>.*</tfoot>", html, flags=re.S).group(0)
     assert re.findall(r'<td class="num">([^<]+)</td>', footer) == ["$700.000", "$700.000"]
     assert "Resultado nuevo" in html
+
+
+def test_home_lists_the_latest_missions_in_the_reader_language(
+    client, index, english_home, translate
+):
+    older = build_mission(index, title="Misión antigua", slug="antigua")
+    newer = [
+        build_mission(
+            index,
+            title=f"Misión {n}",
+            slug=f"mision-reciente-{n}",
+            start_date=datetime.date(2026, 6, n),
+            end_date=datetime.date(2026, 6, n + 2),
+        )
+        for n in (1, 2, 3)
+    ]
+    translate(index)
+    translate(newer[2])
+    html = client.get("/es/").content.decode()
+    latest = re.search(r'<section class="latest-missions".*?</section>', html, flags=re.S)
+    titles = re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', latest.group(0))
+    assert titles == [
+        "Misión 3",
+        "Misión 2",
+        "Misión 1",
+    ]
+    assert older.title not in latest.group(0)
+    english = client.get("/en/").content.decode()
+    assert "EN Misión 3" in english and "Misión 2" not in english

@@ -60,3 +60,27 @@ def count(value):
     """A whole number grouped for the reader ("1.234" / "1,234")."""
     number = _decimal(value)
     return "" if number is None else format_decimal(number, locale=babel_locale())
+
+
+@register.inclusion_tag("missions/includes/latest_missions.html", takes_context=True)
+def latest_missions(context, count=3):
+    """The reader's language's latest published missions with their figures (home page)."""
+    from wagtail.models import Locale
+
+    from ..models import MissionIndexPage, MissionPage
+
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return {"missions": [], "request": context.get("request")}
+    missions = list(
+        MissionPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .not_withdrawn()
+        .order_by("-start_date", "-pk")
+        .with_totals()
+        .prefetch_related("destinations")[: int(count)]
+    )
+    index = MissionIndexPage.objects.live().filter(locale=locale).first()
+    return {"missions": missions, "mission_index": index, "request": context.get("request")}
