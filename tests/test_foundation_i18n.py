@@ -180,3 +180,13 @@ def test_500_page_in_each_language(path, text):
     assert response.status_code == 500
     assert text in response.content.decode()
     assert ("Home page" in response.content.decode()) == path.startswith("/en/")
+
+
+def test_sitemap_queries_do_not_grow_with_the_number_of_pages(
+    client, about_en, home, django_assert_max_num_queries
+):
+    for _number in range(20):
+        ContentPageFactory(parent=home).save_revision().publish()
+    with django_assert_max_num_queries(20):
+        response = client.get("/sitemap.xml")
+    assert len(ET.fromstring(response.content).findall(f"{SITEMAP}url")) == 24
