@@ -174,3 +174,32 @@ def load(stdout):
         if not page.has_translation(english):
             translate_instance(page, english, t.translate)
             stdout.write(f"  translated to English: {page.title}")
+
+
+def ensure_index_page(model, data, translate, stdout):
+    """The demo's ``model`` index under the Spanish home page, created once and translated to English.
+
+    ``data`` holds the Spanish title, slug and intro; ``translate`` gives their English.
+    """
+    spanish = Locale.objects.get(language_code="es")
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.filter(locale=spanish).first()
+    if home is None:
+        raise RuntimeError(
+            f"Load home.demo first: the {model._meta.verbose_name} lives under the home page."
+        )
+    index = model.objects.child_of(home).first()
+    if index is None:
+        index = model(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            show_in_menus=True,
+            locale=spanish,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        stdout.write(f"  index created: {index.title}")
+    if not index.has_translation(english):
+        translate_instance(index, english, translate)
+    return index

@@ -98,6 +98,33 @@ class ContentPage(Page):
         verbose_name = _("content page")
 
 
+class IndexPage(Page):
+    """Base for a language's listing page (missions, practices): an introduction, one per home."""
+
+    intro = models.CharField(
+        _("introduction"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences: what a reader will find here."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("slug"),
+        TranslatableField("intro"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """The office's contact details and the rules the public pages apply."""

@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from directory.demo import demo_objectives, demo_organizations, demo_people
 from directory.demo import t as directory_glossary
-from home.models import HomePage
+from home.demo import ensure_index_page
 from home.translation import Glossary, translate_instance
 
 from .models import (
@@ -1181,27 +1181,6 @@ def _translator(text):
         return directory_glossary.translate(text)
 
 
-def _index(spanish, english, stdout):
-    home = HomePage.objects.filter(locale=spanish).first()
-    if home is None:
-        raise RuntimeError("Load home.demo first: the missions index lives under the home page.")
-    index = MissionIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = MissionIndexPage(
-            title=INDEX["title"],
-            slug=INDEX["slug"],
-            intro=INDEX["intro"],
-            show_in_menus=True,
-            locale=spanish,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        stdout.write(f"  index created: {index.title}")
-    if not index.has_translation(english):
-        translate_instance(index, english, _translator)
-    return index
-
-
 def load(stdout):
     from directory import demo as directory_demo
 
@@ -1209,7 +1188,7 @@ def load(stdout):
     english, _ = Locale.objects.get_or_create(language_code="en")
     directory_demo.load(stdout)  # finds what it made before
     people, organizations, objectives = demo_people(), demo_organizations(), demo_objectives()
-    index = _index(spanish, english, stdout)
+    index = ensure_index_page(MissionIndexPage, INDEX, _translator, stdout)
     today = timezone.localdate()
     for data in MISSIONS:
         page = MissionPage.objects.child_of(index).filter(slug=data["slug"]).first()

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from directory.models import Organization
-from home.models import HomePage
+from home.demo import ensure_index_page
 from home.translation import translate_instance
 
 from .demo_content import INDEX, ORGANIZATIONS, PRACTICES, THEMES, t
@@ -107,27 +107,6 @@ def _organizations(spanish, english):
     return organizations
 
 
-def _index(spanish, english, stdout):
-    home = HomePage.objects.filter(locale=spanish).first()
-    if home is None:
-        raise RuntimeError("Load home.demo first: the practices index lives under the home page.")
-    index = PracticeIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = PracticeIndexPage(
-            title=INDEX["title"],
-            slug=INDEX["slug"],
-            intro=INDEX["intro"],
-            show_in_menus=True,
-            locale=spanish,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        stdout.write(f"  index created: {index.title}")
-    if not index.has_translation(english):
-        translate_instance(index, english, t.translate)
-    return index
-
-
 def _practice(index, data, themes, organizations, spanish):
     page = PracticePage(
         locale=spanish,
@@ -186,7 +165,7 @@ def load(stdout):
         SustainableDevelopmentGoal.ensure_all()
         themes = _themes(spanish, english)
         organizations = _organizations(spanish, english)
-        index = _index(spanish, english, stdout)
+        index = ensure_index_page(PracticeIndexPage, INDEX, t.translate, stdout)
         for data in PRACTICES:
             page = PracticePage.objects.child_of(index).filter(slug=data["slug"]).first()
             if page is None:

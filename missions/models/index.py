@@ -1,38 +1,16 @@
 """The missions index page: listing, filters, totals and charts (missions/views.py), and its
 open-data routes under the same language-prefixed address (data/, data-dictionary/, feed/)."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+
+from home.models import IndexPage
 
 
-class MissionIndexPage(RoutablePageMixin, Page):
+class MissionIndexPage(RoutablePageMixin, IndexPage):
     """Lists a language's missions."""
 
-    intro = models.CharField(
-        _("introduction"),
-        max_length=400,
-        blank=True,
-        help_text=_("One or two sentences: what a citizen can audit here."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
-        TranslatableField("intro"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["missions.MissionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("missions index")

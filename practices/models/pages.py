@@ -15,35 +15,18 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.models import IndexPage
+
 from ..blocks import DocumentsBlock, GalleryBlock, PracticeBodyBlock
 from ..localize import localized
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(IndexPage):
     """Lists a language's practices, filtered by theme, goal and status."""
 
-    intro = models.CharField(
-        _("introduction"),
-        max_length=400,
-        blank=True,
-        help_text=_("One or two sentences: what a partner abroad will find here."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
-        TranslatableField("intro"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("practices index")
