@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.urls import translate_url
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from .models import HomePage
 
 
 def _language_home(language_code):
     """The live home page in that language, if there is one."""
-    from .models import HomePage
-
     return HomePage.objects.live().filter(locale__language_code=language_code).first()
 
 
@@ -79,7 +79,3 @@ def language_switcher_links(request, page=None):
             }
         )
     return links
-
-
-def existing_locales():
-    return list(Locale.objects.values_list("language_code", flat=True))

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, SocialLinkBlock
+from .figures import key_figures
 
 
 class HomePage(Page):
@@ -62,8 +63,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .figures import key_figures
-
         context = super().get_context(request, *args, **kwargs)
         context["key_figures"] = key_figures(self.locale)
         return context

@@ -9,8 +9,8 @@ class MissionsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from . import figures  # noqa: F401  (registers the home page's mission figures)
-        from .corrections import publish_correction
         from .models import MissionPage
+        from .models.corrections import publish_correction
 
         page_published.connect(
             publish_correction, sender=MissionPage, dispatch_uid="missions_publish_correction"

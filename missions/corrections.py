@@ -4,12 +4,12 @@ Its "figures" are the facts an auditor compares: dates, destinations, cost lines
 amount, currency, rate, payer), results (status, value) and whether it is withdrawn. Changing
 them on a live mission needs a correction note (checked by MissionPageForm). The note travels
 with the draft or the moderation request, and becomes a dated MissionCorrection when the change
-is published, whoever publishes it.
+is published, whoever publishes it (missions/models/corrections.py). This module compares
+figures only: it imports no model, so the edit form and the admin hooks can use it freely.
 """
 
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 CLP = "CLP"
@@ -85,21 +85,3 @@ def changed_parts(before, after):
     if before["withdrawn"] is False and after["withdrawn"] is True:
         changed.remove(PARTS["withdrawn"])
     return changed
-
-
-def publish_correction(sender, instance, revision=None, **kwargs):
-    """page_published receiver: turn a pending correction note into a dated correction."""
-    from .models import MissionCorrection, MissionPage
-
-    note = (instance.correction_note or "").strip()
-    if not note:
-        return
-    MissionCorrection.objects.create(page=instance, date=timezone.localdate(), note=note)
-    MissionPage.objects.filter(pk=instance.pk).update(correction_note="")
-    instance.correction_note = ""
-    # The edit form opens the latest revision: clear the note there too, so the next edit
-    # starts empty and republishing cannot log the same correction twice.
-    for stored in {revision, instance.latest_revision} - {None}:
-        if stored.content.get("correction_note"):
-            stored.content["correction_note"] = ""
-            stored.save(update_fields=["content"])

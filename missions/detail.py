@@ -3,7 +3,8 @@
 Every row of the record (destinations, delegation, agenda, cost lines, results and their
 follow-ups, corrections) is prefetched once, so the page costs the same number of queries
 whether the site holds ten missions or ten thousand. A preview keeps its unsaved rows in
-memory: nothing is fetched for them.
+memory: nothing is fetched for them. ``mission_page`` is the view of the page's route
+(missions/routes/mission.py, see home/routing.py).
 """
 
 from datetime import timedelta
@@ -12,8 +13,9 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models.choices import Payer, ReportStatus, ResultStatus
-from .models.mission import CostLine, MissionResult, ResultFollowUp
+from home.routing import render_page
+
+from .models import CostLine, MissionResult, Payer, ReportStatus, ResultFollowUp, ResultStatus
 from .models.queryset import DEFAULT_REPORT_DAYS
 
 # Status badges carry their label as text; the class only adds colour.
@@ -120,8 +122,13 @@ def _practices(page, results):
     return shown
 
 
+def mission_page(page, request):
+    """The mission's public page (and its previews)."""
+    return render_page(page, request, mission_context(page, request))
+
+
 def mission_context(page, request=None):
-    """Context for missions/mission_page.html (added by MissionPage.get_context)."""
+    """Context for missions/mission_page.html."""
     _prefetch(page)
     lines = _cost_lines(page)
     results = list(page.results.all())

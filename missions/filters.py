@@ -191,10 +191,8 @@ class MissionFilter:
         Publishing (a new mission, a correction, a withdrawal) changes the count or the latest
         publication time; the date and the report deadline change report statuses.
         """
-        from .opendata.package import freshness
-
         today = timezone.localdate()
-        last_modified, count = freshness(self.base, days=self.report_days, today=today)
+        last_modified, count = self.base.freshness(days=self.report_days, today=today)
         return (
             self.index.pk,
             translation.get_language(),

@@ -1,8 +1,9 @@
 """The missions index and its sub-routes (open data, data dictionary, feed).
 
-MissionIndexPage's RoutablePageMixin routes call these functions, so every address lives
-under the index page, in the reader's language: /es/misiones/data/missions.csv,
-/en/missions/data-dictionary/, …
+MissionIndexPage routes its addresses to these functions (missions/routes/index.py, see
+home/routing.py), so every address lives under the index page, in the reader's language:
+/es/misiones/data/missions.csv, /en/missions/data-dictionary/, … Each view takes the index
+page first. These views import the models; the models never import them.
 """
 
 from django.core.paginator import InvalidPage, Paginator
@@ -11,8 +12,12 @@ from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from wagtail.views import serve
+
+from home.routing import render_page
 
 from .charts import charts, format_count
+from .feeds import MissionFeed
 from .figures import format_clp
 from .filters import MissionFilter, MissionFilterForm
 from .models import ReportStatus
@@ -87,9 +92,7 @@ def _summary(mission_filter):
     """Totals, charts and last update of the filter's missions (cached until they change)."""
     counted = mission_filter.counted()
     totals = counted.totals()
-    last_modified, _count = package.freshness(
-        mission_filter.missions(), days=mission_filter.report_days
-    )
+    last_modified, _count = mission_filter.missions().freshness(days=mission_filter.report_days)
     return {
         "totals": _totals(totals),
         "counted": totals["count"],
@@ -153,13 +156,19 @@ def _state(index, request, mission_filter, name, last_modified, count):
     )
 
 
-def open_data(index, request, slug, fmt):
+def listing(page, request):
+    """The index page itself: its listing, filters, totals, charts and open-data links."""
+    return render_page(page, request, index_context(page, request))
+
+
+def open_data(index, request, resource, fmt):
+    slug = resource
     resource = RESOURCES.get(slug)
     if resource is None or fmt not in CONTENT_TYPES:
         raise Http404
     mission_filter = MissionFilter(index, request.GET)
     missions = mission_filter.missions()
-    last_modified, count = package.freshness(missions, days=mission_filter.report_days)
+    last_modified, count = missions.freshness(days=mission_filter.report_days)
     tag = _state(index, request, mission_filter, f"{slug}.{fmt}", last_modified, count)
 
     def stream():
@@ -191,9 +200,7 @@ def open_data(index, request, slug, fmt):
 
 def datapackage(index, request):
     mission_filter = MissionFilter(index, request.GET)
-    last_modified, count = package.freshness(
-        mission_filter.missions(), days=mission_filter.report_days
-    )
+    last_modified, count = mission_filter.missions().freshness(days=mission_filter.report_days)
     tag = _state(index, request, mission_filter, "datapackage", last_modified, count)
     return _not_modified_or(
         request,
@@ -239,12 +246,8 @@ def serve_data_file(request, path):
     path, with the slash its router expects, to the same view, so page privacy and the
     language prefix apply as to any page.
     """
-    from wagtail.views import serve
-
     return serve(request, path + "/")
 
 
 def feed(index, request):
-    from .feeds import MissionFeed
-
     return MissionFeed(index)(request)

@@ -16,6 +16,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page
 
 from . import corrections
 from .models import MissionPage, MissionType, ReportStatus
@@ -83,8 +84,6 @@ def refuse_unpublishing_missions(request, page):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_removal_of_missions(request, action_type, objects, action_class_instance):
-    from wagtail.models import Page
-
     pages = [obj for obj in objects or [] if isinstance(obj, Page)]
     if action_type not in PROTECTED_ACTIONS or not pages:
         return None

@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from home import figures
 
+from .models import PracticeIndexPage, PracticePage
+
 
 @figures.register
 def practices_figure(locale, year):
-    from .models import PracticeIndexPage, PracticePage
-
     count = PracticePage.objects.live().public().filter(locale=locale).count()
     index = PracticeIndexPage.objects.live().filter(locale=locale).first()
     return [

@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from home.figures import key_figures
 from home.models import SiteSettings
-from missions.figures import compute_figures, format_clp
+from missions.figures import format_clp
 from missions.models import MissionPage
+from missions.models.queryset import compute_figures
 
 from .missions_factories import (
     MissionIndexPageFactory,

@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from missions.figures import format_clp
 from missions.models import MissionPage
-from missions.opendata import files, package, rows
+from missions.opendata import files, rows
 from missions.opendata.schema import RESOURCES
 from missions.seed import seed
 
@@ -255,7 +255,7 @@ def test_last_modified_and_conditional_requests(client, mission_index, catalogue
 def test_last_modified_includes_the_day_a_report_became_overdue(mission_index, catalogue):
     missions = MissionPage.objects.child_of(mission_index).live().filter(slug="lima")
     # Lima ended on 11 May 2025 without a report: pending from the 12th, overdue 30 days on.
-    modified, count = package.freshness(missions, days=30, today=datetime.date(2025, 8, 1))
+    modified, count = missions.freshness(days=30, today=datetime.date(2025, 8, 1))
     assert count == 1
     overdue_day = timezone.make_aware(datetime.datetime(2025, 6, 11))
     assert modified == max(overdue_day, missions.get().last_published_at)

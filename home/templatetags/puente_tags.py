@@ -3,6 +3,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from home.i18n import language_switcher_links, page_alternates, view_alternates
+from home.models import HomePage
 
 register = template.Library()
 
@@ -38,8 +39,6 @@ def main_navigation(context):
     page = context.get("page")
     home = None
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    from home.models import HomePage
-
     home = HomePage.objects.live().filter(locale__language_code=language).first()
     items = []
     if home:

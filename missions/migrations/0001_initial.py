@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
-import missions.models.mission
+import missions.models.currency
 import modelcluster.fields
 import uuid
 import wagtail.contrib.routable_page.models
@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
                 ('category', models.CharField(choices=[('airfare', 'Airfare'), ('lodging', 'Lodging'), ('per_diem', 'Per diem'), ('registration', 'Registration'), ('local_transport', 'Local transport'), ('insurance', 'Insurance'), ('other', 'Other')], max_length=30, verbose_name='category')),
                 ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
                 ('amount', models.DecimalField(decimal_places=2, help_text='In the currency below, as on the invoice or receipt.', max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'), message='The amount cannot be negative.')], verbose_name='amount')),
-                ('currency', models.CharField(default='CLP', help_text='ISO 4217 code: CLP, USD, EUR…', max_length=3, validators=[missions.models.mission.validate_currency], verbose_name='currency')),
+                ('currency', models.CharField(default='CLP', help_text='ISO 4217 code: CLP, USD, EUR…', max_length=3, validators=[missions.models.currency.validate_currency], verbose_name='currency')),
                 ('exchange_rate', models.DecimalField(blank=True, decimal_places=6, help_text='Chilean pesos for one unit of the currency on the payment date. Leave empty for amounts in CLP.', max_digits=18, null=True, verbose_name='exchange rate to CLP')),
                 ('payer', models.CharField(choices=[('municipality', 'The municipality'), ('host', 'The host'), ('partner_or_sponsor', 'A partner or sponsor'), ('national_government', 'The national government'), ('other', 'Other')], max_length=30, verbose_name='paid by')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),

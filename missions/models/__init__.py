@@ -7,18 +7,12 @@ from .choices import (
     ResultKind,
     ResultStatus,
 )
+from .corrections import MissionCorrection
 from .index import MissionIndexPage
-from .mission import (
-    AgendaItem,
-    CostLine,
-    DelegationMember,
-    MissionCorrection,
-    MissionDestination,
-    MissionPage,
-    MissionResult,
-    ResultFollowUp,
-)
-from .queryset import CostLineQuerySet, MissionQuerySet, report_days_setting
+from .page import MissionPage
+from .queryset import MissionQuerySet, report_days_setting
+from .results import MissionResult, ResultFollowUp
+from .rows import AgendaItem, CostLine, CostLineQuerySet, DelegationMember, MissionDestination
 
 __all__ = [
     "AgendaItem",

@@ -2,25 +2,21 @@
 
 Every amount is a Decimal. Sums come from correlated subqueries (one per figure) rather than
 joins, so a mission with five cost lines and three results is never counted fifteen times, and
-listing any number of missions with ``with_totals()`` is a single query.
-
-Databases differ in how they do decimal arithmetic: PostgreSQL's NUMERIC is exact; SQLite has
-no decimal type and computes in binary floating point. ``Rounded`` rounds each figure in SQL and
-quantizes it again in Python, so both return the same Decimal for amounts of up to 15
-significant digits, and ``Quotient`` stops SQLite from dividing integers as integers.
+listing any number of missions with ``with_totals()`` is a single query. The exact arithmetic
+is in missions/models/sql.py; ``compute_figures`` is the Python twin for unsaved previews.
 """
 
+import datetime
 from datetime import timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 from django.db.models import (
     Case,
     Count,
-    DecimalField,
     F,
-    Func,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -33,60 +29,12 @@ from django.utils import timezone
 from wagtail.models import PageManager, PageQuerySet
 
 from .choices import Payer, ReportStatus, ResultStatus
+from .results import MissionResult
+from .rows import CostLine
+from .sql import SHARE_PLACES, Quotient, Rounded, line_clp, money_field
+from .sql import zero as _zero
 
-CENTS = 2
-SHARE_PLACES = 4
 DEFAULT_REPORT_DAYS = 30
-
-
-def money_field(places=CENTS):
-    return DecimalField(max_digits=20, decimal_places=places)
-
-
-class Rounded(Func):
-    """ROUND(expression, places), returned as a Decimal with exactly ``places`` decimals."""
-
-    function = "ROUND"
-
-    def __init__(self, expression, places=CENTS, **extra):
-        self.places = int(places)
-        super().__init__(
-            expression,
-            output_field=money_field(self.places),
-            template=f"%(function)s(%(expressions)s, {self.places})",
-            **extra,
-        )
-
-    def get_db_converters(self, connection):
-        return [*super().get_db_converters(connection), self._quantize]
-
-    def _quantize(self, value, expression, connection):
-        if value is None:
-            return None
-        return Decimal(value).quantize(Decimal(1).scaleb(-self.places))
-
-
-class Quotient(Func):
-    """dividend / divisor as a decimal (NULL when the divisor is NULL)."""
-
-    arity = 2
-    output_field = money_field(6)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        dividend, dividend_params = compiler.compile(self.source_expressions[0])
-        divisor, divisor_params = compiler.compile(self.source_expressions[1])
-        return f"({dividend} / {divisor})", (*dividend_params, *divisor_params)
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # SQLite divides two integers as integers (300 / 7 = 42): make the dividend real first.
-        dividend, dividend_params = compiler.compile(self.source_expressions[0])
-        divisor, divisor_params = compiler.compile(self.source_expressions[1])
-        return f"(CAST({dividend} AS REAL) / {divisor})", (*dividend_params, *divisor_params)
-
-
-def line_clp():
-    """A cost line's amount in Chilean pesos, rounded to the cent (CLP lines carry rate 1)."""
-    return Rounded(F("amount") * F("exchange_rate"))
 
 
 def report_days_setting(site=None):
@@ -101,18 +49,12 @@ def report_days_setting(site=None):
     return SiteSettings.for_site(site).report_days
 
 
-def _zero(places=CENTS):
-    return Value(Decimal(0), output_field=money_field(places))
-
-
 def _per_mission(queryset):
     """Restrict a child queryset to the outer mission and group it by mission."""
     return queryset.filter(page=OuterRef("pk")).order_by().values("page")
 
 
 def _cost_subquery(**filters):
-    from .mission import CostLine
-
     lines = CostLine.objects.all()
     if "exclude_payer" in filters:
         lines = lines.exclude(payer=filters.pop("exclude_payer"))
@@ -121,15 +63,11 @@ def _cost_subquery(**filters):
 
 
 def _result_count_subquery(**filters):
-    from .mission import MissionResult
-
     rows = _per_mission(MissionResult.objects.filter(**filters)).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
 def _result_value_subquery():
-    from .mission import MissionResult
-
     rows = (
         _per_mission(MissionResult.objects.filter(status=ResultStatus.ACHIEVED))
         .annotate(total=Sum("value_clp"))
@@ -210,13 +148,9 @@ class MissionQuerySet(PageQuerySet):
 
     def cost_lines(self):
         """The cost lines of these missions, each annotated with ``amount_clp``."""
-        from .mission import CostLine
-
         return CostLine.objects.filter(page__in=self.values("pk")).with_clp()
 
     def results(self):
-        from .mission import MissionResult
-
         return MissionResult.objects.filter(page__in=self.values("pk"))
 
     def totals(self):
@@ -250,22 +184,73 @@ class MissionQuerySet(PageQuerySet):
             **results,
         }
 
+    def freshness(self, days=None, today=None):
+        """(last_modified, count) of these missions, for Last-Modified headers and cache keys.
 
-class CostLineQuerySet(models.QuerySet):
-    def with_clp(self):
-        """Annotate ``amount_clp``: the amount converted at the line's rate, to the cent."""
-        return self.annotate(amount_clp=line_clp())
-
-    def breakdown(self, *fields):
-        """[{field: value, …, "total_clp": Decimal}] summed by ``fields`` (e.g. "payer",
-        "category", "page__start_date__year"), in the order of ``fields``."""
-        return (
-            self.order_by()
-            .values(*fields)
-            .annotate(total_clp=Rounded(Sum(line_clp())))
-            .order_by(*fields)
+        The data changes when a mission is published (new, corrected, withdrawn) and also, with
+        no publication at all, on the day a trip report becomes due or overdue; the latest of
+        those moments is the Last-Modified time.
+        """
+        today = today or timezone.localdate()
+        days = report_days_setting() if days is None else days
+        cutoff = today - timedelta(days=days)
+        no_report = Q(report_document__isnull=True)
+        figures = self.order_by().aggregate(
+            count=Count("pk"),
+            published=Max("last_published_at"),
+            overdue_end=Max("end_date", filter=no_report & Q(end_date__lt=cutoff)),
+            ended=Max("end_date", filter=no_report & Q(end_date__lt=today)),
         )
+        moments = [figures["published"]] if figures["published"] else []
+        if figures["overdue_end"]:
+            moments.append(_local_midnight(figures["overdue_end"] + timedelta(days=days + 1)))
+        if figures["ended"]:
+            moments.append(_local_midnight(figures["ended"] + timedelta(days=1)))
+        return (max(moments) if moments else None), figures["count"]
+
+
+def _local_midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _round(value, places):
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def compute_figures(page):
+    """Python twin of MissionQuerySet.with_totals() for a mission whose rows are in memory
+    (a preview of unsaved changes). Same names, same Decimal rounding as the SQL."""
+    zero = Decimal("0.00")
+    total = municipal = zero
+    for line in page.cost_lines.all():
+        amount = line.amount_in_clp
+        if amount is None:
+            continue
+        total += amount
+        if line.payer == Payer.MUNICIPALITY:
+            municipal += amount
+    others = total - municipal
+    days = page.days_abroad
+    if days is None and page.start_date and page.end_date:
+        days = (page.end_date - page.start_date).days + 1
+    results = list(page.results.all())
+    counts = dict.fromkeys(RESULT_COUNT_FIELDS.values(), 0)
+    value = zero
+    for result in results:
+        counts[RESULT_COUNT_FIELDS[result.status]] += 1
+        if result.status == ResultStatus.ACHIEVED and result.value_clp is not None:
+            value += result.value_clp
+    return {
+        "total_cost_clp": total,
+        "municipal_cost_clp": municipal,
+        "others_cost_clp": others,
+        "others_share": _round(others / total, SHARE_PLACES) if total else None,
+        "cost_per_day_clp": _round(total / days, 2) if days else None,
+        "results_count": len(results),
+        "value_obtained_clp": _round(value, 2),
+        "days_abroad": days,
+        **counts,
+    }
 
 
 MissionManager = PageManager.from_queryset(MissionQuerySet)
-CostLineManager = models.Manager.from_queryset(CostLineQuerySet)

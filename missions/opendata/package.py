@@ -1,47 +1,16 @@
-"""What describes a download: its freshness (Last-Modified, ETag), its licence, the JSON
-metadata and the Frictionless Data Package descriptor."""
+"""What describes a download: its ETag (its Last-Modified is MissionQuerySet.freshness()), its
+licence, the JSON metadata and the Frictionless Data Package descriptor."""
 
 import datetime
 import hashlib
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.models import SiteSettings
 
-from ..models import report_days_setting
 from .schema import RESOURCES, SCHEMA_VERSION
-
-
-def _local_midnight(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def freshness(missions, days=None, today=None):
-    """(last_modified, count) of a filtered set of missions.
-
-    The data changes when a mission is published (new, corrected, withdrawn) and also, with no
-    publication at all, on the day a trip report becomes due or overdue; the latest of those
-    moments is the Last-Modified time.
-    """
-    today = today or timezone.localdate()
-    days = report_days_setting() if days is None else days
-    cutoff = today - datetime.timedelta(days=days)
-    no_report = Q(report_document__isnull=True)
-    figures = missions.order_by().aggregate(
-        count=Count("pk"),
-        published=Max("last_published_at"),
-        overdue_end=Max("end_date", filter=no_report & Q(end_date__lt=cutoff)),
-        ended=Max("end_date", filter=no_report & Q(end_date__lt=today)),
-    )
-    moments = [figures["published"]] if figures["published"] else []
-    if figures["overdue_end"]:
-        moments.append(_local_midnight(figures["overdue_end"] + datetime.timedelta(days=days + 1)))
-    if figures["ended"]:
-        moments.append(_local_midnight(figures["ended"] + datetime.timedelta(days=1)))
-    return (max(moments) if moments else None), figures["count"]
 
 
 def etag(*parts):

@@ -4,8 +4,10 @@ from decimal import Decimal, InvalidOperation
 
 from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
+from wagtail.models import Locale
 
 from ..figures import babel_locale, format_clp
+from ..models import MissionIndexPage, MissionPage
 
 register = template.Library()
 
@@ -65,10 +67,6 @@ def count(value):
 @register.inclusion_tag("missions/includes/latest_missions.html", takes_context=True)
 def latest_missions(context, count=3):
     """The reader's language's latest published missions with their figures (home page)."""
-    from wagtail.models import Locale
-
-    from ..models import MissionIndexPage, MissionPage
-
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:

@@ -9,34 +9,30 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import IndexPage
+from home.routing import RoutedPageMixin
 
+from ..adoption import adoption_log
 from ..blocks import DocumentsBlock, GalleryBlock, PracticeBodyBlock
 from ..localize import localized
+from ..seo import share_image, structured_data
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class PracticeIndexPage(IndexPage):
-    """Lists a language's practices, filtered by theme, goal and status."""
+class PracticeIndexPage(RoutedPageMixin, IndexPage):
+    """Lists a language's practices, filtered by theme, goal and status (practices/views.py)."""
 
+    routes = "practices.routes.index"
     subpage_types = ["practices.PracticePage"]
 
     class Meta:
         verbose_name = _("practices index")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..filters import PracticeListing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(PracticeListing(self, request).context())
-        return context
 
 
 class PracticePageForm(WagtailAdminPageForm):
@@ -51,8 +47,13 @@ class PracticePageForm(WagtailAdminPageForm):
                 field.queryset = field.queryset.filter(locale_id=locale_id)
 
 
-class PracticePage(RoutablePageMixin, Page):
-    """One practice: what it solved, what it achieved, and what it takes to replicate it."""
+class PracticePage(RoutedPageMixin, Page):
+    """One practice: what it solved, what it achieved, and what it takes to replicate it.
+
+    Its routes (the page and its PDF summary) are in practices/routes/practice.py.
+    """
+
+    routes = "practices.routes.practice"
 
     class Status(models.TextChoices):
         PILOT = "pilot", _("Pilot")
@@ -244,13 +245,9 @@ class PracticePage(RoutablePageMixin, Page):
         return localized(self.partners.all(), self.locale)
 
     def adoption_log(self):
-        from ..adoption import adoption_log
-
         return adoption_log(self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..seo import share_image, structured_data
-
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent()
         context["themes"] = self.localized_themes()
@@ -268,9 +265,3 @@ class PracticePage(RoutablePageMixin, Page):
             context["share_image"],
         )
         return context
-
-    @path("pdf/", name="pdf")
-    def pdf(self, request):
-        from ..pdf import pdf_response
-
-        return pdf_response(self, request)

@@ -1,165 +1,30 @@
-"""Synthetic missions for load tests and query-count tests: thousands of realistic records, fast.
+"""One seeded mission at a time: its page, placed by path arithmetic, and its rows in memory."""
 
-Pages are real Wagtail pages in the tree (path, depth, url_path, live, search index), placed
-with treebeard's path arithmetic instead of one ``add_child`` per page; their rows
-(destinations, delegation, agenda, cost lines, results, follow-ups) are bulk-created in
-batches. Per-save signal work is replaced by bulk work: the search index is filled in
-batches once the rows exist, and Wagtail's reference index (the admin's "usage" counts) is
-left to ``manage.py rebuild_references_index``. No revisions are stored: a seeded mission is
-published as if loaded from a fixture, and an editor's first save creates its first revision.
-"""
-
-import contextlib
 import datetime
-import random
 from decimal import Decimal
 
-from django.db import transaction
-from django.db.models import F
-from django.db.models.signals import post_save
+from django.core.files.base import ContentFile
 from django.utils import timezone
-from modelsearch.backends import get_search_backends
-from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Page
-from wagtail.signal_handlers import (
-    connect_reference_index_signal_handlers_for_model,
-    disconnect_reference_index_signal_handlers_for_model,
-)
+from wagtail.documents import get_document_model
 
 from directory.models import Organization, Person, StrategicObjective
 
-from .models import (
+from ..models import (
     AgendaItem,
     CostLine,
     DelegationMember,
     MissionDestination,
-    MissionIndexPage,
     MissionPage,
     MissionResult,
     MissionType,
     ResultFollowUp,
 )
+from .vocabulary import CITIES, CURRENCY, FIRST_YEAR, PAYERS, RATES, STATUSES
 
 SLUG_PREFIX = "seed-mission-"
-BATCH = 250
-FIRST_YEAR = 2019
-
-CITIES = [
-    ("Buenos Aires", "AR"),
-    ("Rosario", "AR"),
-    ("Lima", "PE"),
-    ("Bogotá", "CO"),
-    ("Medellín", "CO"),
-    ("Ciudad de México", "MX"),
-    ("Montevideo", "UY"),
-    ("São Paulo", "BR"),
-    ("Quito", "EC"),
-    ("Madrid", "ES"),
-    ("Barcelona", "ES"),
-    ("Lisboa", "PT"),
-    ("París", "FR"),
-    ("Berlín", "DE"),
-    ("Bruselas", "BE"),
-    ("Ámsterdam", "NL"),
-    ("Nueva York", "US"),
-    ("Toronto", "CA"),
-    ("Seúl", "KR"),
-    ("Tokio", "JP"),
-]
-# Foreign currency of each country's costs and a plausible rate to CLP.
-CURRENCY = {"ES": "EUR", "PT": "EUR", "FR": "EUR", "DE": "EUR", "BE": "EUR", "NL": "EUR"}
-RATES = {"USD": (Decimal("880"), Decimal("990")), "EUR": (Decimal("960"), Decimal("1080"))}
-TEXT = {
-    "es": {
-        "title": "{kind} en {city} ({year})",
-        "kinds": {
-            "conference": "Foro",
-            "bilateral": "Reunión bilateral",
-            "network_assembly": "Asamblea de red",
-            "cooperation": "Búsqueda de cooperación",
-            "training": "Capacitación",
-            "promotion": "Promoción comercial",
-            "award": "Premio",
-            "other": "Visita",
-        },
-        "purpose": "Presentar los programas de la ciudad y buscar cooperación en {city}.",
-        "role": ["Jefa de delegación", "Asesor técnico", "Encargada de cooperación"],
-        "subject": "Reunión de trabajo sobre {topic}",
-        "topics": ["movilidad", "reciclaje", "turismo", "innovación", "vivienda", "agua"],
-        "line": {
-            "airfare": "Pasaje aéreo",
-            "lodging": "Alojamiento",
-            "per_diem": "Viático",
-            "registration": "Inscripción",
-        },
-        "result": "Acuerdo de cooperación sobre {topic}",
-        "follow_up": "Se revisó el avance con la contraparte.",
-        "withdrawn": "Registro duplicado por error.",
-        "person": "Persona de prueba {n}",
-        "position": "Profesional de relaciones internacionales",
-        "objective": "Objetivo de prueba {n}",
-        "organization": "Organización de prueba {n}",
-    },
-    "en": {
-        "title": "{kind} in {city} ({year})",
-        "kinds": {
-            "conference": "Forum",
-            "bilateral": "Bilateral meeting",
-            "network_assembly": "Network assembly",
-            "cooperation": "Cooperation search",
-            "training": "Training",
-            "promotion": "Trade promotion",
-            "award": "Award",
-            "other": "Visit",
-        },
-        "purpose": "Present the city's programmes and seek cooperation in {city}.",
-        "role": ["Head of delegation", "Technical adviser", "Cooperation officer"],
-        "subject": "Working meeting on {topic}",
-        "topics": ["mobility", "recycling", "tourism", "innovation", "housing", "water"],
-        "line": {
-            "airfare": "Airfare",
-            "lodging": "Lodging",
-            "per_diem": "Per diem",
-            "registration": "Registration",
-        },
-        "result": "Cooperation agreement on {topic}",
-        "follow_up": "Progress reviewed with the counterpart.",
-        "withdrawn": "Duplicate record entered by mistake.",
-        "person": "Test person {n}",
-        "position": "International relations officer",
-        "objective": "Test objective {n}",
-        "organization": "Test organization {n}",
-    },
-}
-PAYERS = (
-    ["municipality"] * 13
-    + ["host"] * 3
-    + ["partner_or_sponsor"] * 2
-    + [
-        "national_government",
-        "other",
-    ]
-)
-STATUSES = (
-    ["achieved"] * 4
-    + ["in_progress"] * 3
-    + ["committed"] * 2
-    + [
-        "not_achieved",
-        "cancelled",
-    ]
-)
 
 
-def seeded(index):
-    return MissionPage.objects.child_of(index).filter(slug__startswith=SLUG_PREFIX)
-
-
-def index_for(language_code):
-    return MissionIndexPage.objects.filter(locale__language_code=language_code).first()
-
-
-def _snippets(locale, text):
+def snippets(locale, text):
     """A few people, objectives and organizations in the index's language, made once."""
 
     def ensure(model, field, label, count, **extra):
@@ -180,7 +45,7 @@ def _money(rng, low, high):
     return Decimal(rng.randrange(low, high)) * 1000
 
 
-class _Builder:
+class Builder:
     """Builds one mission's page and rows; rows wait for their page's id."""
 
     def __init__(self, index, rng, text, snippets, today):
@@ -325,10 +190,7 @@ class _Builder:
         return destinations, delegation, agenda, cost_lines, results, objectives
 
 
-def _report_document():
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
+def report_document():
     model = get_document_model()
     document = model.objects.filter(title="Informe de viaje (datos de prueba)").first()
     if document is None:
@@ -337,7 +199,7 @@ def _report_document():
     return document
 
 
-def _save_rows(built):
+def save_rows(built):
     destinations, delegation, agenda, lines, results, follow_ups, objectives = (
         [] for _ in range(7)
     )
@@ -362,57 +224,3 @@ def _save_rows(built):
                 follow_ups.append(note)
     ResultFollowUp.objects.bulk_create(follow_ups)
     through.objects.bulk_create(objectives)
-
-
-@contextlib.contextmanager
-def _bulk_signals():
-    """Skip the per-save search and reference indexing of mission pages while seeding."""
-    post_save.disconnect(post_save_signal_handler, sender=MissionPage)
-    disconnect_reference_index_signal_handlers_for_model(MissionPage)
-    try:
-        yield
-    finally:
-        post_save.connect(post_save_signal_handler, sender=MissionPage)
-        connect_reference_index_signal_handlers_for_model(MissionPage)
-
-
-def _index_for_search(pages):
-    pks = [page.pk for page in pages]
-    objects = list(MissionPage.objects.filter(pk__in=pks).prefetch_related("destinations"))
-    for backend in get_search_backends():
-        backend.add_bulk(MissionPage, objects)
-
-
-def seed(index, count, dry_run=False, random_seed=2026, today=None):
-    """Ensure ``count`` seeded missions exist under ``index``; return how many were (or would
-    be) created."""
-    existing = seeded(index).count()
-    missing = max(0, count - existing)
-    if dry_run or not missing:
-        return missing
-    language = index.locale.language_code
-    text = TEXT.get(language, TEXT["en"])
-    rng = random.Random(f"{random_seed}-{language}-{existing}")
-    today = today or timezone.localdate()
-    with transaction.atomic(), _bulk_signals():
-        builder = _Builder(index, rng, text, _snippets(index.locale, text), today)
-        builder.report_document_id = _report_document().pk
-        last = index.get_last_child()
-        step = MissionPage._str2int(last.path[-MissionPage.steplen :]) if last else 0
-        built = []
-        for number in range(existing + 1, existing + missing + 1):
-            step += 1
-            path = MissionPage._get_path(index.path, index.depth + 1, step)
-            page = builder.page(number, path)
-            page.save(clean=False)
-            built.append((page, builder.rows(page)))
-            if len(built) >= BATCH:
-                _save_rows(built)
-                _index_for_search([page for page, _rows in built])
-                built = []
-        if built:
-            _save_rows(built)
-            _index_for_search([page for page, _rows in built])
-        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + missing)
-    index.refresh_from_db()
-    return missing
