@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, SocialLinkBlock
 from .figures import key_figures
+from .translated import TRANSLATED_PAGE_FIELDS
 
 
 class HomePage(Page):
@@ -46,10 +47,7 @@ class HomePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
+        *TRANSLATED_PAGE_FIELDS,
         TranslatableField("intro"),
         TranslatableField("body"),
         TranslatableField("featured_title"),
@@ -82,10 +80,7 @@ class ContentPage(Page):
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
+        *TRANSLATED_PAGE_FIELDS,
         TranslatableField("summary"),
         TranslatableField("body"),
     ]
@@ -110,10 +105,7 @@ class IndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
+        *TRANSLATED_PAGE_FIELDS,
         TranslatableField("intro"),
     ]
 

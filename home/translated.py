@@ -1,23 +1,42 @@
-"""Translated content in the reader's language: swapping snippets and pages for their translation."""
+"""Translated content in the reader's language.
+
+``in_locale`` is the one way to swap snippets or pages for their translation: a Spanish mission
+points at Spanish snippets and its English translation at the English ones, whatever the editor
+picked; an English practice page may point at Spanish themes kept in sync with its source.
+``TRANSLATED_PAGE_FIELDS`` are the fields every page type translates (wagtail-localize).
+"""
+
+from wagtail_localize.fields import TranslatableField
+
+TRANSLATED_PAGE_FIELDS = (
+    TranslatableField("title"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    TranslatableField("slug"),
+)
 
 
-def in_locale(objects, locale_id):
-    """Each translatable object swapped for its translation in ``locale_id`` when one exists.
+def in_locale(objects, locale, among=None, distinct=True):
+    """Each translatable object swapped for its translation in ``locale`` (a Locale or its pk)
+    when one exists, in one query; objects without one are kept as they are.
 
-    A Spanish mission points at Spanish snippets and its English translation at the English
-    ones, whatever the editor picked, so filters by person, organization or objective match.
+    ``among`` is where translations are looked up (default: every object of the model), e.g.
+    ``Page.objects.live().public()`` to link only to pages a reader can open. With
+    ``distinct`` (the default) an object picked in both languages is kept once; without it
+    the result matches ``objects`` position by position.
     """
     objects = list(objects)
+    locale_id = getattr(locale, "pk", locale)
     foreign = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
     if not foreign:
         return objects
-    model = type(objects[0])
+    candidates = type(objects[0])._default_manager.all() if among is None else among
     translations = {
         obj.translation_key: obj
-        for obj in model.objects.filter(translation_key__in=foreign, locale_id=locale_id)
+        for obj in candidates.filter(translation_key__in=foreign, locale_id=locale_id)
     }
     swapped = [
         obj if obj.locale_id == locale_id else translations.get(obj.translation_key, obj)
         for obj in objects
     ]
-    return list(dict.fromkeys(swapped))  # picking both language versions keeps one
+    return list(dict.fromkeys(swapped)) if distinct else swapped

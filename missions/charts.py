@@ -8,12 +8,12 @@ sums come from the database (CostLineQuerySet.breakdown); floats appear only as 
 import math
 from dataclasses import dataclass, field
 
-from babel.numbers import format_compact_currency, format_decimal
 from django.db.models import Count
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from .figures import babel_locale, format_clp
+from home.formats import format_clp, format_compact_clp, format_count
+
 from .models import CostCategory, MissionDestination, Payer
 
 WIDTH = 720
@@ -27,14 +27,6 @@ PAYER_PATTERNS = {
     Payer.NATIONAL_GOVERNMENT: "crosshatch",
     Payer.OTHER: "horizontal",
 }
-
-
-def compact_clp(value):
-    return format_compact_currency(value, "CLP", locale=babel_locale(), fraction_digits=1)
-
-
-def format_count(value):
-    return format_decimal(value, locale=babel_locale())
 
 
 def _n(value):
@@ -125,14 +117,14 @@ def cost_by_year(counted):
                 "width": _n(bar_w),
                 "center": _n(x + bar_w / 2),
                 "segments": segments,
-                "value_label": compact_clp(totals[year]),
+                "value_label": format_compact_clp(totals[year]),
                 "value_y": _n(y(totals[year]) - 6),
             }
         )
     ticks = []
     value = 0.0
     while value <= ceiling + step / 2:
-        ticks.append({"y": _n(y(value)), "label": compact_clp(value)})
+        ticks.append({"y": _n(y(value)), "label": format_compact_clp(value)})
         value += step
     highest = max(years, key=lambda year: totals[year])
     description = _(
@@ -222,7 +214,7 @@ def cost_by_category(counted):
         rows=[(label, [format_clp(value)]) for label, value in items],
     )
     return _horizontal(
-        "cost-by-category", _("Cost by category"), description, items, table, compact_clp
+        "cost-by-category", _("Cost by category"), description, items, table, format_compact_clp
     )
 
 

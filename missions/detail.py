@@ -13,10 +13,11 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.deadlines import report_days
 from home.routing import render_page
+from home.translated import in_locale
 
 from .models import CostLine, MissionResult, Payer, ReportStatus, ResultFollowUp, ResultStatus
-from .models.queryset import DEFAULT_REPORT_DAYS
 
 # Status badges carry their label as text; the class only adds colour.
 STATUS_TONES = {
@@ -26,20 +27,6 @@ STATUS_TONES = {
     ResultStatus.NOT_ACHIEVED: "bad",
     ResultStatus.CANCELLED: "bad",
 }
-
-
-def report_days(request):
-    """The site's allowance for trip reports (the request's site, cached on the request)."""
-    from home.models import SiteSettings
-
-    if request is None:
-        from .models.queryset import report_days_setting
-
-        return report_days_setting()
-    try:
-        return SiteSettings.for_request(request).report_days
-    except Exception:  # no site matches the request (tests, previews on odd hosts)
-        return DEFAULT_REPORT_DAYS
 
 
 def report_state(page, days, today=None):
@@ -100,26 +87,18 @@ def _payer_totals(page, lines):
 
 
 def _practices(page, results):
-    """{result pk or id: practice page to link}, in the mission's language when translated."""
-    practices = {id(result): result.practice for result in results if result.practice_id}
-    if not practices:
+    """{id(result): practice page to link}, in the mission's language when translated, and
+    only practices a reader can open."""
+    linked = [result for result in results if result.practice_id]
+    if not linked:
         return {}
-    keys = {practice.translation_key for practice in practices.values()}
-    translated = {
-        other.translation_key: other
-        for other in Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale_id=page.locale_id)
-        .select_related("locale")
+    among = Page.objects.live().public().select_related("locale")
+    shown = in_locale([result.practice for result in linked], page.locale_id, among, False)
+    return {
+        id(result): practice
+        for result, practice in zip(linked, shown, strict=True)
+        if practice.live
     }
-    shown = {}
-    for key, practice in practices.items():
-        candidate = translated.get(practice.translation_key)
-        if candidate is None and practice.live:
-            candidate = practice
-        if candidate is not None:
-            shown[key] = candidate
-    return shown
 
 
 def mission_page(page, request):
@@ -137,7 +116,7 @@ def mission_context(page, request=None):
         result.tone = STATUS_TONES.get(result.status, "neutral")
         result.practice_page = practices.get(id(result))
         result.timeline = sorted(result.follow_ups.all(), key=lambda item: item.date)
-    status, due = report_state(page, report_days(request))
+    status, due = report_state(page, report_days(request=request))
     figures = page.figures
     index = page.get_parent() if page.pk else None
     return {

@@ -4,9 +4,9 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from home.formats import format_clp, format_date
 from home.models import SiteSettings
 
-from .figures import format_clp
 from .filters import MissionFilter
 
 FEED_SIZE = 30
@@ -51,7 +51,7 @@ class MissionFeed(Feed):
         return mission.title
 
     def item_description(self, mission):
-        dates = f"{mission.start_date.isoformat()} – {mission.end_date.isoformat()}"
+        dates = f"{format_date(mission.start_date)} – {format_date(mission.end_date)}"
         cost = _("Total cost: %(amount)s") % {"amount": format_clp(mission.total_cost_clp)}
         parts = [mission.purpose, dates, cost]
         if mission.withdrawn:

@@ -1,29 +1,11 @@
-"""Mission figures for readers: money formatting and the home page's key figures."""
+"""This year's mission figures on the home page (money formatted by home/formats.py)."""
 
-from decimal import Decimal
-
-from babel.numbers import format_currency
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from home import figures as home_figures
+from home.formats import format_clp
 
 from .models import MissionIndexPage, MissionPage
-
-# The municipality is Chilean: Spanish readers see "$1.234.568", English ones "CLP1,234,568".
-BABEL_LOCALES = {"es": "es_CL"}
-
-
-def babel_locale(language_code=None):
-    language = (language_code or translation.get_language() or "es").split("-")[0]
-    return BABEL_LOCALES.get(language, language)
-
-
-def format_clp(value, language_code=None):
-    """A CLP amount formatted for the reader's language (the active one unless given)."""
-    if value is None:
-        return ""
-    return format_currency(Decimal(value), "CLP", locale=babel_locale(language_code))
 
 
 @home_figures.register

@@ -20,6 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from directory.models import Person, StrategicObjective
+from home.deadlines import report_days
+from home.pagination import shorten
+from home.translated import in_locale
 
 from .models import (
     CostLine,
@@ -31,10 +34,8 @@ from .models import (
     Payer,
     ReportStatus,
     ResultStatus,
-    report_days_setting,
 )
 
-NOTICE_VALUE_LENGTH = 40
 CACHE_SECONDS = 15 * 60
 
 SORTS = {
@@ -58,20 +59,6 @@ WITHDRAWN_CHOICES = [
 
 def _with_blank(label, choices):
     return [("", label), *choices]
-
-
-def _shorten(value, length=NOTICE_VALUE_LENGTH):
-    return value if len(value) <= length else value[: length - 1] + "…"
-
-
-def _prefer_locale(objects, locale_id):
-    """One object per translation_key, the one in ``locale_id`` when there is one."""
-    chosen = {}
-    for obj in objects:
-        current = chosen.get(obj.translation_key)
-        if current is None or (obj.locale_id == locale_id and current.locale_id != locale_id):
-            chosen[obj.translation_key] = obj
-    return list(chosen.values())
 
 
 class MissionFilterForm(forms.Form):
@@ -127,7 +114,7 @@ def filter_options(missions, locale_id):
     first), people who travelled and objectives served ({pk: (label, translation_key)}, one
     per translation, the reader's language first) and countries visited [(code, name)]."""
     years = [day.year for day in missions.dates("start_date", "year", order="DESC")]
-    people = _prefer_locale(
+    people = in_locale(
         Person.objects.filter(mission_delegations__page__in=missions.values("pk")).distinct(),
         locale_id,
     )
@@ -138,7 +125,7 @@ def filter_options(missions, locale_id):
         .values_list("country", flat=True)
         .distinct()
     )
-    objectives = _prefer_locale(
+    objectives = in_locale(
         StrategicObjective.objects.filter(missions__in=missions.values("pk")).distinct(),
         locale_id,
     )
@@ -170,7 +157,7 @@ class MissionFilter:
         self.index = index
         self.params = params
         self.base = MissionPage.objects.child_of(index).live().public()
-        self.report_days = report_days_setting()
+        self.report_days = report_days(site=index.get_site())
         self.form = MissionFilterForm(
             params, self.cached("options", lambda: filter_options(self.base, index.locale_id))
         )
@@ -228,7 +215,7 @@ class MissionFilter:
                 message = _(
                     "%(field)s: “%(value)s” is not one of the options, so this filter was ignored."
                 )
-            notices.append(message % {"field": label, "value": _shorten(value)})
+            notices.append(message % {"field": label, "value": shorten(value)})
         return notices
 
     def missions(self):

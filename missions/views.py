@@ -6,7 +6,6 @@ home/routing.py), so every address lives under the index page, in the reader's l
 page first. These views import the models; the models never import them.
 """
 
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
@@ -14,11 +13,12 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from wagtail.views import serve
 
+from home.formats import format_clp, format_count
+from home.pagination import paginate
 from home.routing import render_page
 
-from .charts import charts, format_count
+from .charts import charts
 from .feeds import MissionFeed
-from .figures import format_clp
 from .filters import MissionFilter, MissionFilterForm
 from .models import ReportStatus
 from .opendata import files, package, rows
@@ -32,18 +32,6 @@ REPORT_BADGES = {
     ReportStatus.NOT_DUE: "neutral",
 }
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
-
-
-def _paginate(missions, number, notices):
-    paginator = Paginator(missions, PER_PAGE)
-    try:
-        return paginator.page(number or 1)
-    except InvalidPage:
-        notices.append(
-            _("There is no page “%(value)s” of missions; showing the first.")
-            % {"value": str(number)[:20]}
-        )
-        return paginator.page(1)
 
 
 def _row(mission):
@@ -107,7 +95,7 @@ def index_context(index, request):
     listed = mission_filter.ordered(
         mission_filter.missions().with_totals().prefetch_related("destinations")
     )
-    page_obj = _paginate(listed, request.GET.get("page"), notices)
+    page_obj = paginate(listed, request.GET.get("page"), PER_PAGE, notices)
     filters = {k: v for k, v in mission_filter.applied.items() if k != "sort"}
     summary = mission_filter.cached(
         ("summary", sorted(filters.items())), lambda: _summary(mission_filter)

@@ -4,19 +4,16 @@ A wrong parameter never fails the page: it is ignored and the reader is told so.
 queries does not grow with the number of practices (the page's cards are prefetched).
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from .localize import localized
+from home.pagination import paginate, shorten
+from home.translated import in_locale
+
 from .models import PracticePage, SustainableDevelopmentGoal, Theme
 
 PER_PAGE = 12
-
-
-def _shorten(value, length=40):
-    return value if len(value) <= length else value[: length - 1] + "…"
 
 
 class PracticeListing:
@@ -34,7 +31,7 @@ class PracticeListing:
             if theme.slug == slug:
                 return theme
         self.notices.append(
-            _("There is no theme “%(value)s”; showing every theme.") % {"value": _shorten(slug)}
+            _("There is no theme “%(value)s”; showing every theme.") % {"value": shorten(slug)}
         )
         return None
 
@@ -48,7 +45,7 @@ class PracticeListing:
                     return goal
         self.notices.append(
             _("“%(value)s” is not a Sustainable Development Goal (1 to 17); showing every goal.")
-            % {"value": _shorten(raw)}
+            % {"value": shorten(raw)}
         )
         return None
 
@@ -59,7 +56,7 @@ class PracticeListing:
         if raw in PracticePage.Status.values:
             return raw
         self.notices.append(
-            _("There is no status “%(value)s”; showing every status.") % {"value": _shorten(raw)}
+            _("There is no status “%(value)s”; showing every status.") % {"value": shorten(raw)}
         )
         return ""
 
@@ -77,18 +74,6 @@ class PracticeListing:
             .order_by("title")
         )
 
-    def _paginate(self, practices):
-        paginator = Paginator(practices, PER_PAGE)
-        number = self.params.get("page", "1")
-        try:
-            return paginator, paginator.page(number)
-        except (PageNotAnInteger, EmptyPage):
-            self.notices.append(
-                _("There is no page “%(value)s” of results; showing the first.")
-                % {"value": _shorten(number, 20)}
-            )
-            return paginator, paginator.page(1)
-
     def context(self):
         themes = list(Theme.objects.filter(locale=self.locale).order_by("name"))
         goals = list(SustainableDevelopmentGoal.objects.all())
@@ -103,10 +88,12 @@ class PracticeListing:
             practices = practices.filter(sdgs=goal)
         if status:
             practices = practices.filter(status=status)
-        paginator, page_obj = self._paginate(practices)
+        page_obj = paginate(practices, self.params.get("page"), PER_PAGE, self.notices)
 
         cards = list(page_obj.object_list)
-        card_themes = localized([t for card in cards for t in card.themes.all()], self.locale)
+        card_themes = in_locale(
+            [t for card in cards for t in card.themes.all()], self.locale, distinct=False
+        )
         position = 0
         for card in cards:
             count = len(card.themes.all())
@@ -116,7 +103,7 @@ class PracticeListing:
         return {
             "practices": cards,
             "page_obj": page_obj,
-            "paginator": paginator,
+            "paginator": page_obj.paginator,
             "themes": themes,
             "goals": goals,
             "statuses": PracticePage.Status.choices,

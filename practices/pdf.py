@@ -17,7 +17,8 @@ from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from .localize import localized
+from home.translated import in_locale
+
 from .models import PracticePage, PracticePDF, pdf_path
 
 logger = logging.getLogger(__name__)
@@ -42,8 +43,8 @@ def render_pdf(page):
             {
                 "page": page,
                 "image_data_url": _image_data_url(page),
-                "themes": localized(page.themes.all(), page.locale),
-                "partners": localized(page.partners.all(), page.locale),
+                "themes": in_locale(page.themes.all(), page.locale),
+                "partners": in_locale(page.partners.all(), page.locale),
                 "goals": list(page.sdgs.all()),
                 "indicators": list(page.indicators.all()),
                 "page_url": page.get_full_url(),

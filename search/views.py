@@ -8,11 +8,12 @@ says so and answers from the database backend instead.
 import logging
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
+
+from home.pagination import paginate
 
 logger = logging.getLogger(__name__)
 
@@ -75,17 +76,7 @@ def search(request):
             engine_down = True
             results = _run_search(queryset, query, "database")
 
-    paginator = Paginator(results, PER_PAGE)
-    page_number = request.GET.get("page", "1")
-    try:
-        page_obj = paginator.page(page_number)
-    except (PageNotAnInteger, EmptyPage):
-        if page_number != "1":
-            notices.append(
-                _("There is no results page “%(page)s”; showing the first.")
-                % {"page": page_number[:20]}
-            )
-        page_obj = paginator.page(1)
+    page_obj = paginate(results, request.GET.get("page"), PER_PAGE, notices)
 
     specific = [result.specific for result in page_obj.object_list]
     return render(
@@ -95,7 +86,7 @@ def search(request):
             "search_query": query,
             "results": specific,
             "page_obj": page_obj,
-            "paginator": paginator,
+            "paginator": page_obj.paginator,
             "types": [(key, model._meta.verbose_name_plural) for key, model in types.items()],
             "selected_type": selected_type,
             "notices": notices,

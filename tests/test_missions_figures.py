@@ -6,10 +6,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from home.figures import key_figures
+from home.formats import format_clp
 from home.models import SiteSettings
-from missions.figures import format_clp
 from missions.models import MissionPage
 from missions.models.queryset import compute_figures
 
@@ -286,14 +287,15 @@ def test_listing_with_totals_is_a_constant_number_of_queries(mission_index):
 
 
 def test_home_page_figures_are_formatted_for_the_reader(missions, locales):
-    figures = {
-        str(figure["label"]): figure
-        for figure in key_figures(locales["es"], 2026)
-        if figure.get("kind") in {"count", "money"}
-    }
+    with translation.override("en"):  # English labels, whatever an earlier test activated
+        figures = {
+            str(figure["label"]): figure
+            for figure in key_figures(locales["es"], 2026)
+            if figure.get("kind") in {"count", "money"}
+        }
     assert figures["Missions"]["value"] == 2
     assert figures["Total cost"]["amount"] == Decimal("2588548.15")
     assert figures["Total cost"]["value"] == "$2.588.548"
     assert figures["Cost to the municipality"]["value"] == "$1.490.148"
     assert figures["Results achieved"]["value"] == 2
-    assert format_clp(Decimal("2588548.15"), "en") == "CLP2,588,548"
+    assert format_clp(Decimal("2588548.15"), "en") == "CLP\xa02,588,548"

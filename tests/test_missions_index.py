@@ -259,7 +259,7 @@ def test_the_index_shows_only_the_readers_language(
     english = client.get(english_index.url)
     assert [row["page"].locale.language_code for row in english.context["rows"]] == ["en"]
     shown = totals(english)
-    assert shown["Total cost"] == "CLP700,000"
+    assert shown["Total cost"] == "CLP\xa0700,000"
     spanish_page = client.get(mission_index.url)
     assert len(spanish_page.context["rows"]) == 4
 

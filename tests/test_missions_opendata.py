@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from frictionless import validate
 from wagtail.models import Page
 
-from missions.figures import format_clp
+from home.formats import format_clp
 from missions.models import MissionPage
 from missions.opendata import files, rows
 from missions.opendata.schema import RESOURCES

@@ -103,10 +103,11 @@ def test_costs_table_shows_each_line_and_hand_computed_totals_by_payer(client, i
     costs = section(response, "costs-title")
     assert "<caption>" in costs and 'scope="col"' in costs
     rows = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", costs))
-    # Original currency, rate and CLP amount for each line, Spanish (Chile) formatting.
-    assert "US$1.000,00 950,5 $950.500" in rows
-    assert "EUR250,00 1.020,3 $255.075" in rows
-    assert "US$120,50 940 $113.270" in rows
+    # Original currency, rate and CLP amount for each line, Spanish (Chile) formatting: pesos
+    # as "$", other currencies by their code, a space between code and amount.
+    assert "USD 1.000,00 950,5 $950.500" in rows
+    assert "EUR 250,00 1.020,3 $255.075" in rows
+    assert "USD 120,50 940 $113.270" in rows
     assert "Un socio o patrocinador: Fundación Mar Abierto" in rows or (
         "A partner or sponsor: Fundación Mar Abierto" in rows
     )
@@ -133,11 +134,17 @@ def test_money_is_formatted_for_the_reader_language(client, index, english_home,
     response = client.get(english.url)
     assert response.status_code == 200
     rows = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section(response, "costs-title")))
-    assert "$1,000.00 950.5 CLP950,500" in rows
-    assert "€250.00 1,020.3 CLP255,075" in rows
+    # English: every currency by its code, a space between code and amount.
+    assert "USD 1,000.00 950.5 CLP 950,500" in rows
+    assert "EUR 250.00 1,020.3 CLP 255,075" in rows
     footer = re.search(r"<tfoot>.*</tfoot>", section(response, "costs-title"), flags=re.S)
     amounts = re.findall(r'<td class="num">([^<]+)</td>', footer.group(0))
-    assert amounts == ["CLP1,205,575", "CLP300,000", "CLP113,270", "CLP1,618,845"]
+    assert amounts == [
+        "CLP\xa01,205,575",
+        "CLP\xa0300,000",
+        "CLP\xa0113,270",
+        "CLP\xa01,618,845",
+    ]
     assert "25.5%" in text(response)
 
 

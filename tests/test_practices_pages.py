@@ -126,7 +126,7 @@ def test_english_translation_through_wagtail_localize(client, english_practice):
     assert "Ciudades y comunidades sostenibles" not in html
     assert ">Mobility</a>" in html  # the theme shown in its English version
     assert "Coastal Technical University" in html  # the shared organization, translated
-    assert "CLP 480,000,000" in html  # money formatted for an English reader
+    assert "CLP\xa0480,000,000" in html  # money formatted for an English reader
     data = json_ld(html)
     assert data["inLanguage"] == "en"
     assert data["name"] == "Neighbourhood night buses"

@@ -1,3 +1,5 @@
+from home.deadlines import report_days as report_days_setting
+
 from .choices import (
     AuthorizationActType,
     CostCategory,
@@ -10,7 +12,7 @@ from .choices import (
 from .corrections import MissionCorrection
 from .index import MissionIndexPage
 from .page import MissionPage
-from .queryset import MissionQuerySet, report_days_setting
+from .queryset import MissionQuerySet
 from .results import MissionResult, ResultFollowUp
 from .rows import AgendaItem, CostLine, CostLineQuerySet, DelegationMember, MissionDestination
 

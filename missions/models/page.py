@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.routing import RoutedPageMixin
-from home.translated import in_locale
+from home.translated import TRANSLATED_PAGE_FIELDS, in_locale
 
 from ..forms import MissionPageForm
 from .choices import AuthorizationActType, MissionType, Payer, ResultStatus
@@ -142,10 +142,7 @@ class MissionPage(RoutedPageMixin, Page):
     ]
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
+        *TRANSLATED_PAGE_FIELDS,
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
         SynchronizedField("mission_type"),

@@ -28,25 +28,13 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from wagtail.models import PageManager, PageQuerySet
 
+from home.deadlines import report_days
+
 from .choices import Payer, ReportStatus, ResultStatus
 from .results import MissionResult
 from .rows import CostLine
 from .sql import SHARE_PLACES, Quotient, Rounded, line_clp, money_field
 from .sql import zero as _zero
-
-DEFAULT_REPORT_DAYS = 30
-
-
-def report_days_setting(site=None):
-    """Days allowed for a trip report: the site setting (default site unless given), else 30."""
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
-
-    site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return DEFAULT_REPORT_DAYS
-    return SiteSettings.for_site(site).report_days
 
 
 def _per_mission(queryset):
@@ -128,7 +116,7 @@ class MissionQuerySet(PageQuerySet):
         is over but the report is not yet due, ``not_due`` until the trip ends.
         """
         today = today or timezone.localdate()
-        days = report_days_setting() if days is None else days
+        days = report_days() if days is None else days
         cutoff = today - timedelta(days=days)
         return self.annotate(
             report_status=Case(
@@ -143,7 +131,7 @@ class MissionQuerySet(PageQuerySet):
     def report_overdue(self, today=None, days=None):
         """Missions without a report more than ``days`` after their end date."""
         today = today or timezone.localdate()
-        days = report_days_setting() if days is None else days
+        days = report_days() if days is None else days
         return self.filter(report_document__isnull=True, end_date__lt=today - timedelta(days=days))
 
     def cost_lines(self):
@@ -192,7 +180,7 @@ class MissionQuerySet(PageQuerySet):
         those moments is the Last-Modified time.
         """
         today = today or timezone.localdate()
-        days = report_days_setting() if days is None else days
+        days = report_days() if days is None else days
         cutoff = today - timedelta(days=days)
         no_report = Q(report_document__isnull=True)
         figures = self.order_by().aggregate(

@@ -1,67 +1,19 @@
-"""Money, rates and shares formatted for the reader's language on mission pages."""
+"""Money, rates and shares on mission pages: the shared formats of home/formats.py, by the
+filter names the templates use ("$1.234.568" / "CLP 1,234,568", "37,5%" / "37.5%")."""
 
-from decimal import Decimal, InvalidOperation
-
-from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
 from wagtail.models import Locale
 
-from ..figures import babel_locale, format_clp
+from home.formats import format_clp, format_count, format_money, format_rate, format_share
+
 from ..models import MissionIndexPage, MissionPage
 
 register = template.Library()
-
-
-def _decimal(value):
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(value)
-    except (InvalidOperation, TypeError, ValueError):
-        return None
-
-
-@register.filter
-def clp(value):
-    """A CLP amount: "$1.234.568" in Spanish, "CLP1,234,568" in English."""
-    amount = _decimal(value)
-    return "" if amount is None else format_clp(amount)
-
-
-@register.filter
-def money(value, currency):
-    """An amount in its own currency, as written in the reader's language ("US$1,200.00")."""
-    amount = _decimal(value)
-    if amount is None:
-        return ""
-    if (currency or "").upper() == "CLP":
-        return format_clp(amount)
-    return format_currency(amount, currency, locale=babel_locale())
-
-
-@register.filter
-def rate(value):
-    """An exchange rate with the decimals it has (up to six), grouped for the reader."""
-    number = _decimal(value)
-    if number is None:
-        return ""
-    return format_decimal(number, format="#,##0.######", locale=babel_locale())
-
-
-@register.filter
-def share(value):
-    """A fraction as a percentage with one decimal at most ("37,5 %" / "37.5%")."""
-    number = _decimal(value)
-    if number is None:
-        return ""
-    return format_percent(number, format="#,##0.#%", locale=babel_locale())
-
-
-@register.filter
-def count(value):
-    """A whole number grouped for the reader ("1.234" / "1,234")."""
-    number = _decimal(value)
-    return "" if number is None else format_decimal(number, locale=babel_locale())
+register.filter("clp", format_clp)
+register.filter("money", format_money)
+register.filter("rate", format_rate)
+register.filter("share", format_share)
+register.filter("count", format_count)
 
 
 @register.inclusion_tag("missions/includes/latest_missions.html", takes_context=True)

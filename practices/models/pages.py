@@ -16,10 +16,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import IndexPage
 from home.routing import RoutedPageMixin
+from home.translated import TRANSLATED_PAGE_FIELDS, in_locale
 
 from ..adoption import adoption_log
 from ..blocks import DocumentsBlock, GalleryBlock, PracticeBodyBlock
-from ..localize import localized
 from ..seo import share_image, structured_data
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -186,10 +186,7 @@ class PracticePage(RoutedPageMixin, Page):
         index.FilterField("start_year"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
+        *TRANSLATED_PAGE_FIELDS,
         TranslatableField("summary"),
         SynchronizedField("image"),
         TranslatableField("image_alt"),
@@ -239,10 +236,10 @@ class PracticePage(RoutedPageMixin, Page):
     # What the templates show -------------------------------------------------------------
 
     def localized_themes(self):
-        return localized(self.themes.all(), self.locale)
+        return in_locale(self.themes.all(), self.locale)
 
     def localized_partners(self):
-        return localized(self.partners.all(), self.locale)
+        return in_locale(self.partners.all(), self.locale)
 
     def adoption_log(self):
         return adoption_log(self)
