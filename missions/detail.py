@@ -12,7 +12,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models.choices import Payer, ReportStatus, ResultStatus
+from .models.choices import Payer, ReportStatus, ResultStatus, report_status_label
 from .models.mission import CostLine, MissionResult, ResultFollowUp
 from .models.queryset import DEFAULT_REPORT_DAYS
 
@@ -46,6 +46,8 @@ def report_state(page, days, today=None):
     due = page.end_date + timedelta(days=days) if page.end_date else None
     if page.report_document_id:
         return ReportStatus.SUBMITTED, due
+    if page.withdrawn:
+        return ReportStatus.WITHDRAWN, due
     if page.end_date is None or page.end_date >= today:
         return ReportStatus.NOT_DUE, due
     if page.end_date < today - timedelta(days=days):
@@ -120,6 +122,17 @@ def _practices(page, results):
     return shown
 
 
+def _duplicated_record(page):
+    """The live record a withdrawn duplicate points at, in the page's language when translated."""
+    original = page.duplicate_of if page.withdrawn and page.duplicate_of_id else None
+    if original is None:
+        return None
+    for candidate in (original.get_translation_or_none(page.locale_id), original):
+        if candidate is not None and candidate.live:
+            return candidate
+    return None
+
+
 def mission_context(page, request=None):
     """Context for missions/mission_page.html (added by MissionPage.get_context)."""
     _prefetch(page)
@@ -139,9 +152,10 @@ def mission_context(page, request=None):
         "figures": figures,
         "results": results,
         "report_status": status,
-        "report_status_label": ReportStatus(status).label,
+        "report_status_label": report_status_label(status, page.start_date),
         "report_due": due,
         "report_overdue": status == ReportStatus.OVERDUE,
         "mission_index": index,
+        "duplicate_of": _duplicated_record(page),
         "municipal_payer": Payer.MUNICIPALITY.value,
     }

@@ -16,6 +16,7 @@ from .charts import charts, format_count
 from .figures import format_clp
 from .filters import MissionFilter, MissionFilterForm
 from .models import ReportStatus
+from .models.choices import report_status_label
 from .opendata import files, package, rows
 from .opendata.schema import RESOURCES
 
@@ -25,6 +26,7 @@ REPORT_BADGES = {
     ReportStatus.OVERDUE: "bad",
     ReportStatus.PENDING: "warn",
     ReportStatus.NOT_DUE: "neutral",
+    ReportStatus.WITHDRAWN: "neutral",
 }
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -42,14 +44,13 @@ def _paginate(missions, number, notices):
 
 
 def _row(mission):
-    report_labels = dict(ReportStatus.choices)
     return {
         "page": mission,
         "destinations": list(mission.destinations.all()),
         "total_cost": format_clp(mission.total_cost_clp),
         "municipal_cost": format_clp(mission.municipal_cost_clp),
         "results": (mission.results_achieved, mission.results_count),
-        "report_label": report_labels.get(mission.report_status, ""),
+        "report_label": report_status_label(mission.report_status, mission.start_date),
         "report_badge": REPORT_BADGES.get(mission.report_status, "neutral"),
     }
 

@@ -23,13 +23,14 @@ def freshness(missions, days=None, today=None):
     """(last_modified, count) of a filtered set of missions.
 
     The data changes when a mission is published (new, corrected, withdrawn) and also, with no
-    publication at all, on the day a trip report becomes due or overdue; the latest of those
+    publication at all, on the day the trip report of a mission that stands becomes due or
+    overdue; the latest of those
     moments is the Last-Modified time.
     """
     today = today or timezone.localdate()
     days = report_days_setting() if days is None else days
     cutoff = today - datetime.timedelta(days=days)
-    no_report = Q(report_document__isnull=True)
+    no_report = Q(report_document__isnull=True, withdrawn=False)  # withdrawn: status never moves
     figures = missions.order_by().aggregate(
         count=Count("pk"),
         published=Max("last_published_at"),
