@@ -173,7 +173,9 @@ def open_data(index, request, slug, fmt):
         elif resource.name == "cost_lines":
             data = rows.cost_line_rows(missions.values("pk"))
         else:
-            data = rows.result_rows(missions.values("pk"))
+            data = rows.result_rows(
+                missions.values("pk"), locale_id=index.locale_id, request=request
+            )
         if fmt == "csv":
             content = files.csv_stream(resource, data)
         else:
