@@ -1,11 +1,14 @@
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -116,19 +119,109 @@ class IndexPage(Page):
         abstract = True
 
 
+DEFAULT_OFFICE_NAME = "Oficina de Relaciones Internacionales"
+DEFAULT_MUNICIPALITY_NAME = "Municipalidad de Puente Alto del Mar"
+
+
+class SiteIdentity(TranslatableMixin, models.Model):
+    """Who publishes the site, in each language: the office, its municipality, its address.
+
+    Why a translatable snippet and not per-language fields on SiteSettings: every other text a
+    reader sees is translated the same way (a Spanish source, an English translation made and
+    kept in step with wagtail-localize, the admin's "Translate" action), so translators work
+    in one place, stale translations are flagged like any other, and a third language needs no
+    migration. Wagtail's settings themselves cannot be translated (one row per site), so the
+    texts live here, one row per site and language; what does not depend on the language
+    (e-mail, phone, licence, report deadline) stays in SiteSettings. Read it through
+    ``SiteSettings.identity()`` or ``SiteIdentity.for_site()``, which fall back to the Spanish
+    source while no translation exists.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="identities",
+    )
+    office_name = models.CharField(_("office name"), max_length=200, default=DEFAULT_OFFICE_NAME)
+    municipality_name = models.CharField(
+        _("municipality"), max_length=200, default=DEFAULT_MUNICIPALITY_NAME
+    )
+    address = models.TextField(_("address"), blank=True)
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("office_name"),
+        FieldPanel("municipality_name"),
+        FieldPanel("address"),
+    ]
+    translatable_fields = [
+        SynchronizedField("site", overridable=False),
+        TranslatableField("office_name"),
+        TranslatableField("municipality_name"),
+        TranslatableField("address"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "locale"], name="home_siteidentity_one_per_site_and_language"
+            )
+        ]
+
+    def __str__(self):
+        return self.office_name
+
+    @classmethod
+    def for_site(cls, site, locale=None):
+        """The identity of ``site`` in ``locale`` (the active language unless given).
+
+        Falls back to the source in the default language, then to any language, then to an
+        unsaved identity with the default texts, so a page never lacks the office's name.
+        """
+        rows = list(cls.objects.filter(site=site).select_related("locale")) if site else []
+        language = locale.language_code if locale else active_language()
+        by_language = {row.locale.language_code: row for row in rows}
+        for code in (language, settings.LANGUAGE_CODE):
+            if code in by_language:
+                return by_language[code]
+        return rows[0] if rows else cls(site=site)
+
+
+def active_language():
+    """The content language of the request (or of ``translation.override``) being served."""
+    return get_supported_content_language_variant(translation.get_language())
+
+
+def _identity_text(name):
+    """A SiteSettings attribute that reads ``name`` from the identity in the reader's language.
+
+    Assigning it (as code written before the texts moved still does) changes the identity in
+    the default language when the settings are saved.
+    """
+
+    def getter(self):
+        return getattr(self.identity(), name)
+
+    def setter(self, value):
+        self.__dict__.setdefault("_identity_changes", {})[name] = value
+
+    return property(getter, setter)
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """The office's contact details and the rules the public pages apply."""
+    """The office's contact details and the rules the public pages apply.
 
-    office_name = models.CharField(
-        _("office name"), max_length=200, default="Oficina de Relaciones Internacionales"
-    )
-    municipality_name = models.CharField(
-        _("municipality"), max_length=200, default="Municipalidad de Puente Alto del Mar"
-    )
+    The texts that depend on the reader's language (office name, municipality, address) are
+    in SiteIdentity; ``office_name``, ``municipality_name`` and ``address`` read them in the
+    active language, so templates and feeds keep writing ``settings.office_name``.
+    """
+
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    address = models.TextField(_("address"), blank=True)
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
@@ -157,8 +250,12 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("office_name"),
-                FieldPanel("municipality_name"),
+                HelpPanel(
+                    content=_(
+                        "The office's name, its municipality and its address are edited, and "
+                        "translated, under Settings › Site identity."
+                    )
+                ),
                 FieldPanel("is_sample_data"),
             ],
             heading=_("Office"),
@@ -167,7 +264,6 @@ class SiteSettings(BaseSiteSetting):
             [
                 FieldPanel("contact_email"),
                 FieldPanel("phone"),
-                FieldPanel("address"),
                 FieldPanel("social_links"),
             ],
             heading=_("Contact"),
@@ -184,3 +280,27 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    office_name = _identity_text("office_name")
+    municipality_name = _identity_text("municipality_name")
+    address = _identity_text("address")
+
+    def identity(self, locale=None):
+        """This site's SiteIdentity in ``locale`` (the active language unless given), cached."""
+        language = locale.language_code if locale else active_language()
+        cache = self.__dict__.setdefault("_identities", {})
+        if language not in cache:
+            cache[language] = SiteIdentity.for_site(self.site, locale)
+        return cache[language]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        changes = self.__dict__.pop("_identity_changes", None)
+        if changes:
+            source = SiteIdentity.objects.filter(
+                site=self.site, locale=Locale.get_default()
+            ).first() or SiteIdentity(site=self.site, locale=Locale.get_default())
+            for name, value in changes.items():
+                setattr(source, name, value)
+            source.save()
+            self.__dict__.pop("_identities", None)

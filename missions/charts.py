@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from home.formats import format_clp, format_compact_clp, format_count
@@ -230,8 +231,10 @@ def top_countries(counted, limit=TOP_COUNTRIES):
     if not rows:
         return None
     items = [(countries.name(row["country"]) or row["country"], row["missions"]) for row in rows]
-    description = _(
-        "Horizontal bars, one per country, most visited first: %(country)s, %(count)s missions."
+    description = ngettext(
+        "Horizontal bars, one per country, most visited first: %(country)s, %(count)s mission.",
+        "Horizontal bars, one per country, most visited first: %(country)s, %(count)s missions.",
+        items[0][1],
     ) % {"country": items[0][0], "count": format_count(items[0][1])}
     table = Table(
         caption=_("Missions by destination country (top %(limit)s)") % {"limit": limit},

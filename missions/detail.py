@@ -17,7 +17,15 @@ from home.deadlines import report_days
 from home.routing import render_page
 from home.translated import in_locale
 
-from .models import CostLine, MissionResult, Payer, ReportStatus, ResultFollowUp, ResultStatus
+from .models import (
+    CostLine,
+    MissionResult,
+    Payer,
+    ReportStatus,
+    ResultFollowUp,
+    ResultStatus,
+    report_status_label,
+)
 
 # Status badges carry their label as text; the class only adds colour.
 STATUS_TONES = {
@@ -35,6 +43,8 @@ def report_state(page, days, today=None):
     due = page.end_date + timedelta(days=days) if page.end_date else None
     if page.report_document_id:
         return ReportStatus.SUBMITTED, due
+    if page.withdrawn:
+        return ReportStatus.WITHDRAWN, due
     if page.end_date is None or page.end_date >= today:
         return ReportStatus.NOT_DUE, due
     if page.end_date < today - timedelta(days=days):
@@ -106,6 +116,17 @@ def mission_page(page, request):
     return render_page(page, request, mission_context(page, request))
 
 
+def _duplicated_record(page):
+    """The live record a withdrawn duplicate points at, in the page's language when translated."""
+    original = page.duplicate_of if page.withdrawn and page.duplicate_of_id else None
+    if original is None:
+        return None
+    for candidate in (original.get_translation_or_none(page.locale_id), original):
+        if candidate is not None and candidate.live:
+            return candidate
+    return None
+
+
 def mission_context(page, request=None):
     """Context for missions/mission_page.html."""
     _prefetch(page)
@@ -125,9 +146,10 @@ def mission_context(page, request=None):
         "figures": figures,
         "results": results,
         "report_status": status,
-        "report_status_label": ReportStatus(status).label,
+        "report_status_label": report_status_label(status, page.start_date),
         "report_due": due,
         "report_overdue": status == ReportStatus.OVERDUE,
         "mission_index": index,
+        "duplicate_of": _duplicated_record(page),
         "municipal_payer": Payer.MUNICIPALITY.value,
     }

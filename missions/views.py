@@ -21,6 +21,7 @@ from .charts import charts
 from .feeds import MissionFeed
 from .filters import MissionFilter, MissionFilterForm
 from .models import ReportStatus
+from .models.choices import report_status_label
 from .opendata import files, package, rows
 from .opendata.schema import RESOURCES
 
@@ -30,19 +31,19 @@ REPORT_BADGES = {
     ReportStatus.OVERDUE: "bad",
     ReportStatus.PENDING: "warn",
     ReportStatus.NOT_DUE: "neutral",
+    ReportStatus.WITHDRAWN: "neutral",
 }
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
 def _row(mission):
-    report_labels = dict(ReportStatus.choices)
     return {
         "page": mission,
         "destinations": list(mission.destinations.all()),
         "total_cost": format_clp(mission.total_cost_clp),
         "municipal_cost": format_clp(mission.municipal_cost_clp),
         "results": (mission.results_achieved, mission.results_count),
-        "report_label": report_labels.get(mission.report_status, ""),
+        "report_label": report_status_label(mission.report_status, mission.start_date),
         "report_badge": REPORT_BADGES.get(mission.report_status, "neutral"),
     }
 
@@ -169,7 +170,9 @@ def open_data(index, request, resource, fmt):
         elif resource.name == "cost_lines":
             data = rows.cost_line_rows(missions.values("pk"))
         else:
-            data = rows.result_rows(missions.values("pk"))
+            data = rows.result_rows(
+                missions.values("pk"), locale_id=index.locale_id, request=request
+            )
         if fmt == "csv":
             content = files.csv_stream(resource, data)
         else:

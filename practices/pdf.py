@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from home.models import SiteIdentity
 from home.translated import in_locale
 
 from .models import PracticePage, PracticePDF, pdf_path
@@ -49,6 +50,7 @@ def render_pdf(page):
                 "indicators": list(page.indicators.all()),
                 "page_url": page.get_full_url(),
                 "generated_on": timezone.localdate(),
+                "identity": SiteIdentity.for_site(page.get_site(), page.locale),
                 "LANGUAGE_CODE": page.locale.language_code,
             },
         )

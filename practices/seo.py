@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.models import SiteSettings
+from home.models import SiteIdentity
 
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
@@ -24,15 +24,15 @@ def share_image(page, request):
 
 def structured_data(page, request, themes, goals, partners, image):
     site = Site.find_for_request(request) if request is not None else None
-    settings = SiteSettings.for_site(site) if site else None
+    identity = SiteIdentity.for_site(site, page.locale) if site else None
     publisher = {
         "@type": "GovernmentOrganization",
-        "name": settings.office_name if settings else "",
+        "name": identity.office_name if identity else "",
     }
-    if settings:
+    if identity:
         publisher["parentOrganization"] = {
             "@type": "GovernmentOrganization",
-            "name": settings.municipality_name,
+            "name": identity.municipality_name,
         }
     url = page.get_full_url(request)
     data = {

@@ -14,7 +14,8 @@ Madrid:  2 000 EUR × 1 050 = 2 100 000 municipality                          �
 Quito:   100 000 CLP municipality (withdrawn: listed, never counted)         →   100 000
 
 Results: Rosario achieved (2 000 000) + committed; Madrid achieved (no value) + in progress
-(1 000 000, not counted as obtained). Only Madrid has its trip report; the others are overdue.
+(1 000 000, not counted as obtained). Only Madrid has its trip report; Lima and Rosario are
+overdue; Quito, withdrawn, owes none.
 """
 
 import datetime

@@ -8,6 +8,7 @@ from .choices import (
     ReportStatus,
     ResultKind,
     ResultStatus,
+    report_status_label,
 )
 from .corrections import MissionCorrection
 from .index import MissionIndexPage
@@ -36,4 +37,5 @@ __all__ = [
     "ResultKind",
     "ResultStatus",
     "report_days_setting",
+    "report_status_label",
 ]

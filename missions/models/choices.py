@@ -1,6 +1,7 @@
 """The fixed vocabularies of a mission record (stored codes are English, labels are translated)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -66,3 +67,18 @@ class ReportStatus(models.TextChoices):
     OVERDUE = "overdue", _("Report overdue")
     PENDING = "pending", _("Report due")
     NOT_DUE = "not_due", _("Trip not over yet")
+    # A withdrawn record (a duplicate, a trip that never took place) owes no report.
+    WITHDRAWN = "withdrawn", _("No report due: mission withdrawn")
+
+
+TRIP_NOT_STARTED = _("Trip not started yet")
+TRIP_UNDER_WAY = _("Trip under way")
+
+
+def report_status_label(status, start_date=None, today=None):
+    """What a reader is told about one mission's report: a trip not over yet says whether it
+    has started (the status itself, used by filters, covers both)."""
+    if status == ReportStatus.NOT_DUE and start_date is not None:
+        today = today or timezone.localdate()
+        return TRIP_NOT_STARTED if start_date > today else TRIP_UNDER_WAY
+    return ReportStatus(status).label

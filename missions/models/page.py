@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.models import Page
@@ -108,6 +109,18 @@ class MissionPage(RoutedPageMixin, Page):
         blank=True,
         help_text=_("Shown to the public next to the withdrawn mission."),
     )
+    duplicate_of = models.ForeignKey(
+        "missions.MissionPage",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "When this mission is withdrawn as a duplicate: the record it duplicates, in this "
+            "mission's language. The withdrawal notice links to it."
+        ),
+    )
     correction_note = models.TextField(
         _("correction note"),
         blank=True,
@@ -131,6 +144,7 @@ class MissionPage(RoutedPageMixin, Page):
         "withdrawn",
         "withdrawn_at",
         "withdrawal_reason",
+        "duplicate_of",
     ]
 
     search_fields = Page.search_fields + [
@@ -158,6 +172,7 @@ class MissionPage(RoutedPageMixin, Page):
         SynchronizedField("withdrawn"),
         SynchronizedField("withdrawn_at"),
         TranslatableField("withdrawal_reason"),
+        SynchronizedField("duplicate_of"),
         TranslatableField("destinations"),
         TranslatableField("delegation"),
         TranslatableField("agenda"),
@@ -205,6 +220,7 @@ class MissionPage(RoutedPageMixin, Page):
             [
                 FieldPanel("withdrawn"),
                 FieldPanel("withdrawal_reason"),
+                PageChooserPanel("duplicate_of", "missions.MissionPage"),
                 FieldPanel("withdrawn_at", read_only=True),
             ],
             heading=_("Withdrawal"),
@@ -240,9 +256,33 @@ class MissionPage(RoutedPageMixin, Page):
             errors["report_document"] = _(
                 "Attach the trip report document, or clear the report date."
             )
+        if self.duplicate_of_id:
+            self._localize_duplicate_of()
+            error = self._duplicate_of_error()
+            if error:
+                errors["duplicate_of"] = error
         if errors:
             raise ValidationError(errors)
         self._derive_fields()
+
+    def _localize_duplicate_of(self):
+        """Point at the duplicated record's version in this mission's language, if it has one
+        (a translation synchronises the Spanish choice; an editor may pick the wrong language)."""
+        original = self.duplicate_of
+        if self.locale_id and original is not None and original.locale_id != self.locale_id:
+            self.duplicate_of = original.get_translation_or_none(self.locale_id) or original
+
+    def _duplicate_of_error(self):
+        original = self.duplicate_of
+        if not self.withdrawn:
+            return _(
+                "Only a withdrawn mission is a duplicate: tick “Withdrawn” and give the reason."
+            )
+        if original.translation_key == self.translation_key:
+            return _("A mission cannot be a duplicate of itself.")
+        if original.locale_id != self.locale_id:
+            return _("Choose the duplicated record in this mission's language.")
+        return None
 
     def _derive_fields(self):
         if self.start_date and self.end_date:
@@ -259,6 +299,8 @@ class MissionPage(RoutedPageMixin, Page):
         objectives = list(self.objectives.all()) if self.locale_id else []
         if any(objective.locale_id != self.locale_id for objective in objectives):
             self.objectives = in_locale(objectives, self.locale_id)
+        if self.duplicate_of_id:
+            self._localize_duplicate_of()
         return super().save(*args, **kwargs)
 
     def serializable_data(self):

@@ -111,7 +111,8 @@ class MissionQuerySet(PageQuerySet):
     def with_report_status(self, today=None, days=None):
         """Annotate ``report_status``: a ReportStatus value.
 
-        ``submitted`` when a report document is attached; otherwise ``overdue`` once more than
+        ``submitted`` when a report document is attached; ``withdrawn`` for a withdrawn mission
+        without one (it owes no report, so it is never overdue); otherwise ``overdue`` once more than
         ``days`` (the site setting) have passed since the end date, ``pending`` while the trip
         is over but the report is not yet due, ``not_due`` until the trip ends.
         """
@@ -121,6 +122,7 @@ class MissionQuerySet(PageQuerySet):
         return self.annotate(
             report_status=Case(
                 When(report_document__isnull=False, then=Value(ReportStatus.SUBMITTED.value)),
+                When(withdrawn=True, then=Value(ReportStatus.WITHDRAWN.value)),
                 When(end_date__lt=cutoff, then=Value(ReportStatus.OVERDUE.value)),
                 When(end_date__lt=today, then=Value(ReportStatus.PENDING.value)),
                 default=Value(ReportStatus.NOT_DUE.value),
@@ -129,10 +131,14 @@ class MissionQuerySet(PageQuerySet):
         )
 
     def report_overdue(self, today=None, days=None):
-        """Missions without a report more than ``days`` after their end date."""
+        """Missions that stand, without a report more than ``days`` after their end date."""
         today = today or timezone.localdate()
         days = report_days() if days is None else days
-        return self.filter(report_document__isnull=True, end_date__lt=today - timedelta(days=days))
+        return self.filter(
+            report_document__isnull=True,
+            withdrawn=False,
+            end_date__lt=today - timedelta(days=days),
+        )
 
     def cost_lines(self):
         """The cost lines of these missions, each annotated with ``amount_clp``."""
@@ -182,7 +188,7 @@ class MissionQuerySet(PageQuerySet):
         today = today or timezone.localdate()
         days = report_days() if days is None else days
         cutoff = today - timedelta(days=days)
-        no_report = Q(report_document__isnull=True)
+        no_report = Q(report_document__isnull=True, withdrawn=False)  # withdrawn: never moves
         figures = self.order_by().aggregate(
             count=Count("pk"),
             published=Max("last_published_at"),

@@ -9,6 +9,7 @@ from itertools import islice
 
 from django.db.models import Count, IntegerField, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from wagtail.models import Page
 
 from ..models import (
     CostLine,
@@ -180,7 +181,29 @@ def _follow_up_subquery(aggregate, output_field=None):
     return Subquery(rows, output_field=output_field) if output_field else Subquery(rows)
 
 
-def result_rows(mission_pks, chunk_size=None):
+def _practices(page_ids, locale_id, request=None):
+    """{practice page id: (title, url)}: each practice named, and linked, in ``locale_id``
+    when it has a live translation there, else in its own language; a practice that is not
+    public keeps its title and gets no link."""
+    originals = list(Page.objects.filter(pk__in=page_ids))
+    keys = {page.translation_key for page in originals}
+    public = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.live().public().filter(translation_key__in=keys)
+    }
+    shown = {}
+    for original in originals:
+        key = original.translation_key
+        page = public.get((key, locale_id)) or public.get((key, original.locale_id))
+        if page is None:
+            shown[original.pk] = (original.title, "")
+        else:
+            shown[original.pk] = (page.title, page.get_full_url(request) or "")
+    return shown
+
+
+def result_rows(mission_pks, chunk_size=None, locale_id=None, request=None):
+    """``locale_id``: the language of the file, in which practices are named when translated."""
     chunk_size = chunk_size or CHUNK_SIZE
     results = (
         MissionResult.objects.filter(page__in=mission_pks)
@@ -200,7 +223,7 @@ def result_rows(mission_pks, chunk_size=None):
             "expected_date",
             "achieved_date",
             "evidence_url",
-            "practice__title",
+            "practice_id",
             "follow_ups_count",
             "last_follow_up_date",
         )
@@ -212,7 +235,11 @@ def result_rows(mission_pks, chunk_size=None):
             .order_by("missionresult_id", "organization__name")
             .values_list("missionresult_id", "organization__name")
         )
+        practices = _practices(
+            {row["practice_id"] for row in chunk if row["practice_id"]}, locale_id, request
+        )
         for row in chunk:
+            practice, practice_url = practices.get(row["practice_id"], ("", ""))
             yield {
                 "result_id": str(row["translation_key"]),
                 "mission_id": str(row["page__translation_key"]),
@@ -223,7 +250,8 @@ def result_rows(mission_pks, chunk_size=None):
                 "expected_date": row["expected_date"],
                 "achieved_date": row["achieved_date"],
                 "evidence_url": row["evidence_url"],
-                "practice": row["practice__title"] or "",
+                "practice": practice,
+                "practice_url": practice_url,
                 "organizations": _joined(organizations.get(row["pk"], [])),
                 "follow_ups_count": row["follow_ups_count"],
                 "last_follow_up_date": row["last_follow_up_date"],

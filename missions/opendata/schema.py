@@ -27,7 +27,8 @@ from ..models import (
 )
 
 # Bumped whenever columns change, so that cached copies (ETag) are refreshed.
-SCHEMA_VERSION = "1"
+# 2: results gained practice_url; report_status gained "withdrawn".
+SCHEMA_VERSION = "2"
 LIST_SEPARATOR = "; "
 CLP = _("Chilean pesos (CLP)")
 
@@ -320,7 +321,20 @@ RESULTS = Resource(
         Column("expected_date", DATE, _("When the result is expected.")),
         Column("achieved_date", DATE, _("When the result was achieved.")),
         Column("evidence_url", STRING, _("Link to the evidence."), format="uri"),
-        Column("practice", STRING, _("Title of the good practice the result concerns.")),
+        Column(
+            "practice",
+            STRING,
+            _(
+                "Title of the good practice the result concerns, in the file's language when "
+                "the practice is translated."
+            ),
+        ),
+        Column(
+            "practice_url",
+            STRING,
+            _("Address of that practice's page, in the file's language when translated."),
+            format="uri",
+        ),
         Column("organizations", STRING, _("Organizations involved, separated by “; ”.")),
         Column("follow_ups_count", INTEGER, _("Number of dated follow-up notes."), minimum=0),
         Column("last_follow_up_date", DATE, _("Date of the latest follow-up note.")),
