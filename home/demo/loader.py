@@ -5,7 +5,7 @@ records it refers to (``demo_after``). Each YAML file holds one model's records 
 value written ``{es: ..., en: ...}`` is Spanish text with its English, and a reference to another
 record is that record's key. The loader creates the Spanish records once (finding them by their
 ``match`` field when run again) and makes the English ones through wagtail-localize. What YAML
-cannot say (dates counted from today, generated images) an app's ``demo/hooks.py`` does.
+cannot say goes in the app's ``demo/hooks.py`` (prepare_<model>, created_<model>, finish, wrap).
 """
 
 import contextlib
