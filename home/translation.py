@@ -1,6 +1,6 @@
 """Translate pages and snippets through wagtail-localize, segment by segment.
 
-Used by the demo loaders (and by tests) so that English content is a real wagtail-localize
+Used by the demo loader (home/demo/loader.py) and by tests so that English content is a real wagtail-localize
 translation, synchronised with its Spanish source, never a copy of the Spanish text.
 """
 
@@ -55,18 +55,3 @@ def translate_instance(instance, locale, translate, publish=True):
         translated.get_latest_revision().publish()
         translated.refresh_from_db()
     return translated
-
-
-class Glossary(dict):
-    """Spanish → English pairs declared next to the Spanish demo text they translate.
-
-    ``t = Glossary(); title = t("Sobre la oficina", "About the office")`` returns the Spanish
-    text and remembers its English; pass ``t.translate`` to :func:`translate_instance`.
-    """
-
-    def __call__(self, spanish, english):
-        self[spanish] = english
-        return spanish
-
-    def translate(self, text):
-        return self[text]

@@ -4,6 +4,12 @@ from django.apps import AppConfig
 class MissionsConfig(AppConfig):
     name = "missions"
     verbose_name = "Misiones"
+    demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
+    demo_after = (
+        "home",
+        "directory",
+        "practices",
+    )  # results point at people, organisations, practices
 
     def ready(self):
         from wagtail.signals import page_published

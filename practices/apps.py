@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = "Buenas prácticas"
+    demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
+    demo_after = ("home", "directory")  # the index lives under home; partners are organisations
 
     def ready(self):
         from . import figures, signals  # noqa: F401  (figures registers itself on import)

@@ -5,32 +5,38 @@ practice, so that the first PDF request measures rendering and the next ones the
 """
 
 from django.core.files.storage import default_storage
+from wagtail.models import Locale
 
-from .models import PracticeIndexPage, PracticePDF
+from .models import PracticeIndexPage, PracticePage, PracticePDF
 
 BENCH_SLUG = "buses-nocturnos-de-barrio"
 
 
-def _demo_practice(language):
-    from .demo import demo_practice
+def demo_practice(slug, language="es"):
+    """A demo practice by its Spanish slug, loading the demo first if needed; ``language="en"``
+    returns its English translation."""
+    from home.demo.loader import Loader, demo_apps
 
+    page = PracticePage.objects.filter(locale__language_code="es", slug=slug).first()
+    if page is None:
+        Loader().load(demo_apps(only=["practices"]))
+        page = PracticePage.objects.get(locale__language_code="es", slug=slug)
+    if language != "es":
+        return page.get_translation(Locale.objects.get(language_code=language))
+    return page
+
+
+def _demo_practice(language):
     return demo_practice(BENCH_SLUG, language)
 
 
 def prepare(count=0, stdout=None):
     """Demo practices, plus ``count`` synthetic ones (seed_practices) when asked for."""
-    from home import demo as home_demo
+    from home.demo.loader import Loader, demo_apps
 
-    from . import demo
     from .seed import seed, spanish_index
 
-    class _Quiet:
-        def write(self, *args, **kwargs):
-            pass
-
-    out = stdout or _Quiet()
-    home_demo.load(out)
-    demo.load(out)
+    Loader(stdout).load(demo_apps(only=["practices"]))
     if count:
         seed(spanish_index(), count)
     practice = _demo_practice("en")

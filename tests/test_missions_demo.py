@@ -10,7 +10,7 @@ from wagtail_localize.models import Translation
 from directory.models import Organization, Person, StrategicObjective
 from missions.models import MissionCorrection, MissionIndexPage, MissionPage, MissionResult
 from practices.adoption import adoption_log
-from practices.demo import demo_practice
+from practices.bench import demo_practice
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from home import demo as home_demo
+from home.demo.loader import Loader, demo_apps
 from home.models import SiteSettings
-from practices import demo as practices_demo
+from practices import bench
 from practices.models import PracticeIndexPage, PracticePage
 
 from .browser import axe_violations
@@ -15,17 +15,11 @@ pytestmark = [
 ]
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-
 @pytest.fixture
 def demo(live_server, settings):
     """The bilingual demo site (home, ten practices in Spanish and English)."""
     settings.PRACTICES_PDF_ON_PUBLISH = False
-    home_demo.load(_Quiet())
-    practices_demo.load(_Quiet())
+    Loader().load(demo_apps(only=["practices"]))
     # base.html's sample-data banner sits outside any landmark (axe "region"); that belongs to
     # the site frame, reported to its owner; these tests check the practices pages themselves.
     SiteSettings.objects.update(is_sample_data=False)
@@ -39,7 +33,7 @@ def _index(language):
 def test_index_and_practice_pages_have_no_axe_violations_in_both_languages(demo, browser_page):
     for language in ("es", "en"):
         index = _index(language)
-        practice = practices_demo.demo_practice("buses-nocturnos-de-barrio", language)
+        practice = bench.demo_practice("buses-nocturnos-de-barrio", language)
         for url in (index.url, index.url + "?sdg=99", practice.url):
             browser_page.goto(demo + url)
             assert browser_page.locator("h1").count() == 1
@@ -65,7 +59,7 @@ def test_filtering_by_sustainable_development_goal(demo, browser_page):
 
 
 def test_downloading_the_pdf_summary(demo, browser_page):
-    practice = practices_demo.demo_practice("buses-nocturnos-de-barrio", "en")
+    practice = bench.demo_practice("buses-nocturnos-de-barrio", "en")
     browser_page.goto(demo + practice.url)
     with browser_page.expect_download() as download_info:
         browser_page.get_by_role("link", name="Download the summary (PDF)").click()

@@ -4,24 +4,17 @@ import pytest
 from wagtail.images import get_image_model
 from wagtail_localize.models import Translation
 
-from home import demo as home_demo
+from home.demo.loader import Loader, demo_apps
 from practices import bench
-from practices import demo as practices_demo
 from practices.models import PracticeIndexPage, PracticePage, Theme
 
 pytestmark = pytest.mark.django_db
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-
 @pytest.fixture
 def demo(settings):
     settings.PRACTICES_PDF_ON_PUBLISH = False
-    home_demo.load(_Quiet())
-    practices_demo.load(_Quiet())
+    Loader().load(demo_apps(only=["practices"]))
 
 
 def test_demo_has_ten_practices_with_images_in_each_language_and_loads_once(demo):
@@ -40,7 +33,7 @@ def test_demo_has_ten_practices_with_images_in_each_language_and_loads_once(demo
         Theme.objects.count(),
         get_image_model().objects.count(),
     )
-    practices_demo.load(_Quiet())
+    Loader().load(demo_apps(only=["practices"]))
     assert counts == (
         PracticePage.objects.count(),
         Theme.objects.count(),
@@ -49,8 +42,8 @@ def test_demo_has_ten_practices_with_images_in_each_language_and_loads_once(demo
 
 
 def test_english_practices_are_wagtail_localize_translations(demo):
-    spanish = practices_demo.demo_practice("buses-nocturnos-de-barrio")
-    english = practices_demo.demo_practice("buses-nocturnos-de-barrio", "en")
+    spanish = bench.demo_practice("buses-nocturnos-de-barrio")
+    english = bench.demo_practice("buses-nocturnos-de-barrio", "en")
     assert english.translation_key == spanish.translation_key
     assert english.title == "Neighbourhood night buses"
     assert english.image_alt == "A lit bus waiting at a neighbourhood stop at night."
@@ -63,9 +56,9 @@ def test_english_practices_are_wagtail_localize_translations(demo):
     ).exists()
 
 
-def test_demo_practice_loads_the_demo_when_needed(home, settings):
+def test_demo_practice_loads_the_demo_when_needed(db, settings):
     settings.PRACTICES_PDF_ON_PUBLISH = False
-    page = practices_demo.demo_practice("compostaje-domiciliario")
+    page = bench.demo_practice("compostaje-domiciliario")
     assert page.live and page.title == "Compostaje domiciliario"
 
 

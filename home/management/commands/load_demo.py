@@ -1,14 +1,12 @@
 """Load the bilingual demo site for a fictional municipality. Safe to run again: it changes nothing."""
 
-import importlib
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 
-# Each app's demo module, in dependency order; each step finds what it made before.
-DEMO_STEPS = ["home.demo", "directory.demo", "practices.demo", "missions.demo"]
+from home.demo.loader import DemoError, Loader
+from home.translation import MissingTranslation
 
 
 class Command(BaseCommand):
@@ -18,10 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-admin", action="store_true", help="Do not create the admin user.")
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            for step in DEMO_STEPS:
-                self.stdout.write(f"{step}:")
-                importlib.import_module(step).load(self.stdout)
+        try:
+            Loader(self.stdout).load()  # every app whose AppConfig names a demo folder
+        except (DemoError, MissingTranslation) as error:
+            raise CommandError(str(error)) from error
         if not options["no_admin"]:
             self._admin_user()
         self.stdout.write(

@@ -1,0 +1,57 @@
+"""The practices demo beyond its YAML: a generated illustration for each practice and its
+Sustainable Development Goals found by number."""
+
+import contextlib
+import io
+import random
+
+from django.core.files.images import ImageFile
+from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
+
+from practices.models import SustainableDevelopmentGoal
+from practices.signals import pdfs_on_first_request
+
+IMAGE_PREFIX = "Demo práctica: "
+
+
+@contextlib.contextmanager
+def wrap():
+    """Every goal exists; publishing many pages renders no PDF (each is made when first asked)."""
+    SustainableDevelopmentGoal.ensure_all()
+    with pdfs_on_first_request():
+        yield
+
+
+def prepare_practicepage(record, loader):
+    record["sdgs"] = list(SustainableDevelopmentGoal.objects.filter(number__in=record["sdgs"]))
+    record["image"] = _image(record["slug"], record["image"]["colour"])
+    return record
+
+
+def _image(slug, colour):
+    image = get_image_model().objects.filter(title=IMAGE_PREFIX + slug).first()
+    if image is None:
+        image = get_image_model()(title=IMAGE_PREFIX + slug)
+        image.file = ImageFile(_picture(colour, slug), name=f"{slug}.jpg")
+        image.save()
+    return image
+
+
+def _picture(colour, seed):
+    """A 1600×900 abstract illustration (shapes on the practice's colour); no text."""
+    rng = random.Random(seed)
+    base = Image.new("RGB", (1600, 900), colour)
+    draw = ImageDraw.Draw(base)
+    for _i in range(14):
+        x, y = rng.randint(-200, 1600), rng.randint(-200, 900)
+        size = rng.randint(120, 520)
+        shade = tuple(min(255, c + rng.randint(20, 90)) for c in base.getpixel((0, 0)))
+        if rng.random() < 0.5:
+            draw.ellipse([x, y, x + size, y + size], fill=shade)
+        else:
+            draw.rectangle([x, y, x + size, y + size // 2], fill=shade)
+    buffer = io.BytesIO()
+    base.save(buffer, format="JPEG", quality=85)
+    buffer.seek(0)
+    return buffer
