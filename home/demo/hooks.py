@@ -1,4 +1,4 @@
-"""The home demo beyond its YAML: the home page is the site's root; featured pages, settings."""
+"""The home demo beyond its YAML: the home page as the site root, featured pages, settings."""
 
 from urllib.parse import urlsplit
 
@@ -17,7 +17,6 @@ def created_homepage(home, record, loader):
     site.hostname = base.hostname or "localhost"
     site.port = base.port or (443 if base.scheme == "https" else 80)
     site.save()
-    # Wagtail's placeholder "Welcome" page is no longer reachable; remove it.
     if old_root and old_root.pk != home.pk and not isinstance(old_root.specific, HomePage):
         old_root.delete()
 
@@ -26,9 +25,7 @@ def finish(loader):
     home = loader.records["home.HomePage"]["home"]
     if not home.featured_pages:
         keys = loader.sections["home.ContentPage"]["featured_pages"]
-        home.featured_pages = [
-            ("page", loader.find(ContentPage, key, "pages.yaml")) for key in keys
-        ]
+        home.featured_pages = [("page", loader.find(ContentPage, k, "pages.yaml")) for k in keys]
         home.save_revision().publish()
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if not site_settings.is_sample_data:
@@ -36,5 +33,8 @@ def finish(loader):
             if name == "social_links":
                 value = [(kind, link) for item in value for kind, link in item.items()]
             setattr(site_settings, name, value)
-        site_settings.is_sample_data = True
         site_settings.save()
+
+
+def prepare_siteidentity(record, loader):
+    return {**record, "site": Site.objects.get(is_default_site=True)}

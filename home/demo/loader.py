@@ -132,6 +132,7 @@ class Loader:
         """``value`` with its ``{es, en}`` pairs made Spanish, kept in ``english`` per segment."""
         if isinstance(value, dict) and set(value) == {"es", "en"}:
             english[value["es"]] = value["en"]
+            english[value["es"].replace("\n", "<br/>")] = value["en"].replace("\n", "<br/>")
             if "<" in value["es"]:
                 spanish_parts, english_parts = (extract_strings(value[k])[1] for k in ("es", "en"))
                 for es, en in zip(spanish_parts, english_parts, strict=True):
@@ -209,8 +210,7 @@ class Loader:
         if document is None:
             document = model(title=title)
             pdf = HTML(string=f'<html lang="es"><meta charset="utf-8">{html}</html>').write_pdf()
-            document.file.save(filename, ContentFile(pdf), save=False)
-            document.save()
+            document.file.save(filename, ContentFile(pdf))  # saves the document too
         return document
 
     def date(self, text, where, trip_end=None):
