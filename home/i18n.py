@@ -1,5 +1,7 @@
 """Which address each language version of the current page lives at."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.urls import translate_url
 from wagtail.models import Locale, Page
@@ -12,22 +14,50 @@ def _language_home(language_code):
     return HomePage.objects.live().filter(locale__language_code=language_code).first()
 
 
+def route_suffix(request, page):
+    """What the address adds after ``page``'s own: a sub-route of a routable page such as
+    "data-dictionary/" under the missions index, or "" when the request is for the page itself.
+
+    The same route exists under each translation of the page, so the suffix carries over.
+    """
+    if request is None or not isinstance(page, Page):
+        return ""
+    own = page.get_url(request)
+    if not own:
+        return ""
+    own_path = urlsplit(own).path
+    if request.path != own_path and request.path.startswith(own_path):
+        return request.path[len(own_path) :]
+    return ""
+
+
+def _with_request_query(url, request):
+    """``url`` followed by the request's query string: a filtered list's filter (?year=2025)
+    holds in the other language too, since filter names and values are the same in both."""
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    return f"{url}?{query}" if url and query else url
+
+
 def page_alternates(page, request=None):
-    """[(language_code, absolute_url)] for each live translation of ``page``, itself included."""
+    """[(language_code, absolute_url)] for each live translation of ``page``, itself included,
+    at the same sub-route and with the same query string as the request."""
     alternates = []
+    suffix = route_suffix(request, page)
     for translation in (
         Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
     ):
         url = translation.get_full_url(request)
         if url:
-            alternates.append((translation.locale.language_code, url))
+            alternates.append(
+                (translation.locale.language_code, _with_request_query(url + suffix, request))
+            )
     order = [code for code, _name in settings.LANGUAGES]
     alternates.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     return alternates
 
 
 def view_alternates(request):
-    """{language_code: path} for a view that is not a Wagtail page (e.g. /es/search/).
+    """{language_code: path} for a view that is not a Wagtail page (e.g. /es/buscar/).
 
     Empty when the request did not resolve to such a view: a 404 from Wagtail's catch-all page
     route has no known translation, so its address must not be "translated" into another 404.
@@ -54,12 +84,17 @@ def language_switcher_links(request, page=None):
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     translations = {}
     if isinstance(page, Page) and page.pk:
+        suffix = route_suffix(request, page)
         for translation in (
             Page.objects.filter(translation_key=page.translation_key)
             .live()
             .select_related("locale")
         ):
-            translations[translation.locale.language_code] = translation.get_url(request)
+            url = translation.get_url(request)
+            if url:
+                translations[translation.locale.language_code] = _with_request_query(
+                    url + suffix, request
+                )
     elif page is None and request is not None:
         translations = view_alternates(request)
     links = []
