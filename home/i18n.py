@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import translate_url
 from wagtail.models import Locale, Page
@@ -31,11 +32,40 @@ def route_suffix(request, page):
     return ""
 
 
-def _with_request_query(url, request):
-    """``url`` followed by the request's query string: a filtered list's filter (?year=2025)
-    holds in the other language too, since filter names and values are the same in both."""
-    query = request.META.get("QUERY_STRING", "") if request is not None else ""
-    return f"{url}?{query}" if url and query else url
+def translated_query(params, page, target):
+    """``params`` (a QueryDict) for ``target``, the translation of ``page``.
+
+    Filter names and most values (?year=2025, ?sdg=11) are the same in every language. A value
+    that names a translatable record — a person's id, a theme's slug — names that record's
+    translation instead; a page lists such parameters in ``query_translations``
+    ({parameter: ("app_label.Model", field)}).
+    """
+    params = params.copy()
+    for name, (label, field) in getattr(page, "query_translations", {}).items():
+        value = params.get(name)
+        if not value or page.locale_id == target.locale_id:
+            continue
+        if field == "pk" and not value.isdigit():
+            continue  # not a record: the list itself says so, in either language
+        model = apps.get_model(label)
+        records = model.objects.filter(**{field: value})
+        # The record in the page's language first; a list may also offer one not yet translated.
+        record = records.filter(locale_id=page.locale_id).first() or records.first()
+        translation = record.get_translation_or_none(target.locale) if record else None
+        if translation is not None:
+            params[name] = str(getattr(translation, field))
+    return params
+
+
+def _with_request_query(url, request, page=None, target=None):
+    """``url`` followed by the request's query string, so that a filtered list's filter holds
+    in the other language too (see translated_query)."""
+    if not url or request is None or not request.GET:
+        return url
+    params = request.GET
+    if page is not None and target is not None:
+        params = translated_query(params, page, target)
+    return f"{url}?{params.urlencode()}"
 
 
 def page_alternates(page, request=None):
@@ -49,7 +79,10 @@ def page_alternates(page, request=None):
         url = translation.get_full_url(request)
         if url:
             alternates.append(
-                (translation.locale.language_code, _with_request_query(url + suffix, request))
+                (
+                    translation.locale.language_code,
+                    _with_request_query(url + suffix, request, page, translation),
+                )
             )
     order = [code for code, _name in settings.LANGUAGES]
     alternates.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
@@ -93,7 +126,7 @@ def language_switcher_links(request, page=None):
             url = translation.get_url(request)
             if url:
                 translations[translation.locale.language_code] = _with_request_query(
-                    url + suffix, request
+                    url + suffix, request, page, translation
                 )
     elif page is None and request is not None:
         translations = view_alternates(request)

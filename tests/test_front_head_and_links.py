@@ -176,3 +176,32 @@ def test_old_spanish_search_address_redirects_for_good_with_its_query(client, pa
     assert response.status_code == 301
     assert response["Location"] == "/es/buscar/?q=oficina&type=home.contentpage&page=2"
     assert client.get("/es/search/").headers["Location"] == "/es/buscar/"
+
+
+def test_switcher_names_the_translated_person_and_theme_of_a_filter(client, pages):
+    from directory.models import Person
+    from practices.models import Theme
+
+    index, index_en = pages["missions"]
+    person = Person.objects.get(name="Javiera Castro Morales", locale=index.locale)
+    person_en = person.get_translation(index_en.locale)
+    assert person_en.pk != person.pk
+    links = switcher(client.get(index.url, {"person": person.pk, "year": "2026"}).content.decode())
+    assert links["en"] == f"{index_en.url}?person={person_en.pk}&year=2026"
+    english = client.get(links["en"])
+    assert english.context["notices"] == []
+    assert [row["page"].pk for row in english.context["rows"]] == [pages["mission"][1].pk]
+    back = switcher(english.content.decode())
+    assert back["es"] == f"{index.url}?person={person.pk}&year=2026"
+    # A value that names nothing is passed on as it is, for the list to say so.
+    assert switcher(client.get(index.url, {"person": "abc"}).content.decode())["en"] == (
+        f"{index_en.url}?person=abc"
+    )
+
+    practices, practices_en = pages["practices"]
+    assert Theme.objects.filter(slug="mobility").exists()
+    links = switcher(client.get(practices.url, {"theme": "movilidad"}).content.decode())
+    assert links["en"] == f"{practices_en.url}?theme=mobility"
+    english = client.get(links["en"]).content.decode()
+    assert "Night buses" in english
+    assert "There is no theme" not in english

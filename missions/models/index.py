@@ -11,6 +11,11 @@ class MissionIndexPage(RoutablePageMixin, IndexPage):
     """Lists a language's missions."""
 
     subpage_types = ["missions.MissionPage"]
+    # Filters that name a translatable record: the language switcher names its translation.
+    query_translations = {
+        "person": ("directory.Person", "pk"),
+        "objective": ("directory.StrategicObjective", "pk"),
+    }
 
     class Meta:
         verbose_name = _("missions index")

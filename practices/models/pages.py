@@ -27,6 +27,8 @@ class PracticeIndexPage(IndexPage):
     """Lists a language's practices, filtered by theme, goal and status."""
 
     subpage_types = ["practices.PracticePage"]
+    # The theme filter names a theme by its slug, which differs between languages.
+    query_translations = {"theme": ("practices.Theme", "slug")}
 
     class Meta:
         verbose_name = _("practices index")
