@@ -55,8 +55,12 @@ def sitemap_xml(request):
 
 
 def favicon(request):
-    """Browsers ask for /favicon.ico before reading any page; send them to the SVG icon."""
-    return redirect(static("favicon.svg"), permanent=True)
+    """Browsers ask for /favicon.ico before reading any page; send them to the SVG icon.
+
+    Not a permanent redirect: in production the icon's address carries a content hash that
+    changes when the icon does.
+    """
+    return redirect(static("favicon.svg"))
 
 
 def page_not_found(request, exception=None):

@@ -71,7 +71,7 @@ def test_favicon_is_linked_from_every_page_and_favicon_ico_finds_it(client, page
                 page_html
             ), path
     response = client.get("/favicon.ico")
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response["Location"] == static("favicon.svg")
 
 
@@ -149,6 +149,8 @@ def test_menu_marks_the_current_page_and_its_section_apart(client, pages):
         links = menu(client.get(path).content.decode())
         assert ("Missions (current section)", None, "ancestor") in links, path
         assert [link for link in links if link[1]] == [], path
+    on_home = menu(client.get("/en/").content.decode())
+    assert [link for link in on_home if link[1] or link[2]] == [("Home", "page", None)]
     spanish = menu(client.get(index.url + "data-dictionary/").content.decode())
     assert ("Misiones (sección actual)", None, "ancestor") in spanish
 

@@ -54,6 +54,7 @@ def main_navigation(context):
     exact = is_page and not route_suffix(request, page)
     return {
         "home": home,
+        "home_current": bool(home) and exact and page.pk == home.pk,
         "items": [
             {
                 "page": item,
