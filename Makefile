@@ -50,19 +50,23 @@ bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="
 install: uv ## Create .venv with the locked runtime dependencies
 	$(UV) sync --frozen --no-dev --inexact
 
-install-test: uv system-deps ## Create .venv with the locked runtime and test dependencies
+install-test: uv system-deps ## Create .venv with the locked runtime and test dependencies (and vnu, the HTML checker)
 	$(UV) sync --frozen
+	npm ci --no-audit --no-fund
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \
 		$(PYTHON) -m pip install uv || \
 		PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install --user uv
 
-# Browser tests need Debian's chromium; `makemessages` (the catalogue check) needs gettext.
+# Browser tests need Debian's chromium; `makemessages` (the catalogue check) needs gettext;
+# the HTML validity test runs the W3C Nu checker (vnu-jar from npm, package-lock.json), on Java.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -20,6 +22,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", home_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
@@ -40,7 +43,14 @@ elif settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    # Each language's own word: /es/buscar/, /en/search/. The English word, wherever it is not
+    # the search page itself (/es/search/), redirects there for good, query string kept.
+    path(_("search/"), search_views.search, name="search"),
+    path(
+        "search/",
+        RedirectView.as_view(pattern_name="search", query_string=True, permanent=True),
+        name="search_redirect",
+    ),
     # Open-data files of a page (…/misiones/data/missions.csv): Wagtail's own pattern only
     # serves addresses ending in "/", so file names are routed to the page here.
     re_path(

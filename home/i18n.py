@@ -1,5 +1,8 @@
 """Which address each language version of the current page lives at."""
 
+from urllib.parse import urlsplit
+
+from django.apps import apps
 from django.conf import settings
 from django.urls import translate_url
 from wagtail.models import Page
@@ -12,22 +15,82 @@ def _language_home(language_code):
     return HomePage.objects.live().filter(locale__language_code=language_code).first()
 
 
+def route_suffix(request, page):
+    """What the address adds after ``page``'s own: a sub-route of a routable page such as
+    "data-dictionary/" under the missions index, or "" when the request is for the page itself.
+
+    The same route exists under each translation of the page, so the suffix carries over.
+    """
+    if request is None or not isinstance(page, Page):
+        return ""
+    own = page.get_url(request)
+    if not own:
+        return ""
+    own_path = urlsplit(own).path
+    if request.path != own_path and request.path.startswith(own_path):
+        return request.path[len(own_path) :]
+    return ""
+
+
+def translated_query(params, page, target):
+    """``params`` (a QueryDict) for ``target``, the translation of ``page``.
+
+    Filter names and most values (?year=2025, ?sdg=11) are the same in every language. A value
+    that names a translatable record — a person's id, a theme's slug — names that record's
+    translation instead; a page lists such parameters in ``query_translations``
+    ({parameter: ("app_label.Model", field)}).
+    """
+    params = params.copy()
+    for name, (label, field) in getattr(page, "query_translations", {}).items():
+        value = params.get(name)
+        if not value or page.locale_id == target.locale_id:
+            continue
+        if field == "pk" and not value.isdigit():
+            continue  # not a record: the list itself says so, in either language
+        model = apps.get_model(label)
+        records = model.objects.filter(**{field: value})
+        # The record in the page's language first; a list may also offer one not yet translated.
+        record = records.filter(locale_id=page.locale_id).first() or records.first()
+        translation = record.get_translation_or_none(target.locale) if record else None
+        if translation is not None:
+            params[name] = str(getattr(translation, field))
+    return params
+
+
+def _with_request_query(url, request, page=None, target=None):
+    """``url`` followed by the request's query string, so that a filtered list's filter holds
+    in the other language too (see translated_query)."""
+    if not url or request is None or not request.GET:
+        return url
+    params = request.GET
+    if page is not None and target is not None:
+        params = translated_query(params, page, target)
+    return f"{url}?{params.urlencode()}"
+
+
 def page_alternates(page, request=None):
-    """[(language_code, absolute_url)] for each live translation of ``page``, itself included."""
+    """[(language_code, absolute_url)] for each live translation of ``page``, itself included,
+    at the same sub-route and with the same query string as the request."""
     alternates = []
+    suffix = route_suffix(request, page)
     for translation in (
         Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
     ):
         url = translation.get_full_url(request)
         if url:
-            alternates.append((translation.locale.language_code, url))
+            alternates.append(
+                (
+                    translation.locale.language_code,
+                    _with_request_query(url + suffix, request, page, translation),
+                )
+            )
     order = [code for code, _name in settings.LANGUAGES]
     alternates.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     return alternates
 
 
 def view_alternates(request):
-    """{language_code: path} for a view that is not a Wagtail page (e.g. /es/search/).
+    """{language_code: path} for a view that is not a Wagtail page (e.g. /es/buscar/).
 
     Empty when the request did not resolve to such a view: a 404 from Wagtail's catch-all page
     route has no known translation, so its address must not be "translated" into another 404.
@@ -54,12 +117,17 @@ def language_switcher_links(request, page=None):
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     translations = {}
     if isinstance(page, Page) and page.pk:
+        suffix = route_suffix(request, page)
         for translation in (
             Page.objects.filter(translation_key=page.translation_key)
             .live()
             .select_related("locale")
         ):
-            translations[translation.locale.language_code] = translation.get_url(request)
+            url = translation.get_url(request)
+            if url:
+                translations[translation.locale.language_code] = _with_request_query(
+                    url + suffix, request, page, translation
+                )
     elif page is None and request is not None:
         translations = view_alternates(request)
     links = []

@@ -2,8 +2,9 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import translation
 from django.views.decorators.cache import cache_page
 from wagtail.models import Locale, Page, Site
@@ -51,6 +52,15 @@ def sitemap_xml(request):
                 )
     content = render_to_string("sitemap.xml", {"entries": entries})
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico before reading any page; send them to the SVG icon.
+
+    Not a permanent redirect: in production the icon's address carries a content hash that
+    changes when the icon does.
+    """
+    return redirect(static("favicon.svg"))
 
 
 def page_not_found(request, exception=None):

@@ -143,7 +143,7 @@ def core_urls():
         if page:
             urls.append((f"content-{page.locale.language_code}", page.url))
     urls += [
-        ("search-es", "/es/search/?q=oficina"),
+        ("search-es", "/es/buscar/?q=oficina"),
         ("not-found-en", "/en/no-such-page/"),
         ("sitemap", "/sitemap.xml"),
         ("robots", "/robots.txt"),

@@ -73,7 +73,7 @@ def test_skip_link_moves_focus_to_the_main_content(site, browser_page):
         "/en/about-the-office/",
         "/es/no-existe/",
         "/en/missing/",
-        "/es/search/?q=oficina",
+        "/es/buscar/?q=oficina",
     ],
 )
 def test_axe_finds_no_violations(site, browser_page, path):

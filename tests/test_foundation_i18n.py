@@ -102,7 +102,7 @@ def test_switcher_goes_to_that_languages_home_when_no_translation(client, englis
 
 
 def test_switcher_on_a_view_that_is_not_a_page(client, english_home):
-    html = client.get("/es/search/", {"q": "oficina"}).content.decode()
+    html = client.get("/es/buscar/", {"q": "oficina"}).content.decode()
     links = switcher_links(html)
     assert links["en"].startswith("/en/search/")
     assert "q=oficina" in links["en"]

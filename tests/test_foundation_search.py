@@ -9,13 +9,13 @@ pytestmark = pytest.mark.django_db
 
 def test_search_finds_pages_in_the_readers_language(client, home):
     ContentPageFactory(parent=home, title="Cooperación descentralizada").save_revision().publish()
-    html = client.get("/es/search/", {"q": "cooperación"}).content.decode()
+    html = client.get("/es/buscar/", {"q": "cooperación"}).content.decode()
     assert "Cooperación descentralizada" in html
     assert "0 resultados" not in html
 
 
 def test_search_handles_garbage_with_notices(client, home):
-    response = client.get("/es/search/", {"q": "x" * 1000, "page": "abc", "type": "no.existe"})
+    response = client.get("/es/buscar/", {"q": "x" * 1000, "page": "abc", "type": "no.existe"})
     assert response.status_code == 200
     notices = response.context["notices"]
     assert len(notices) == 3

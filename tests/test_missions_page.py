@@ -101,7 +101,7 @@ def test_costs_table_shows_each_line_and_hand_computed_totals_by_payer(client, i
     response = client.get(mission.url)
     assert response.status_code == 200
     costs = section(response, "costs-title")
-    assert "<caption>" in costs and 'scope="col"' in costs
+    assert '<caption id="costs-caption">' in costs and 'scope="col"' in costs
     rows = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", costs))
     # Original currency, rate and CLP amount for each line, Spanish (Chile) formatting: pesos
     # as "$", other currencies by their code, a space between code and amount.

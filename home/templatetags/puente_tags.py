@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.i18n import language_switcher_links, page_alternates, view_alternates
+from home.i18n import language_switcher_links, page_alternates, route_suffix, view_alternates
 from home.models import HomePage
 
 register = template.Library()
@@ -43,12 +46,55 @@ def main_navigation(context):
     items = []
     if home:
         items = list(home.get_children().live().in_menu().specific(defer=True))
-    current_path = getattr(page, "path", "") if isinstance(page, Page) else ""
+    is_page = isinstance(page, Page)
+    current_path = page.path if is_page else ""
+    # aria-current="page" only on the page itself; its section (and the page under one of its
+    # routes, such as the missions data dictionary) is marked as an ancestor.
+    exact = is_page and not route_suffix(request, page)
     return {
         "home": home,
+        "home_current": bool(home) and exact and page.pk == home.pk,
         "items": [
-            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            {
+                "page": item,
+                "current": exact and item.pk == page.pk,
+                "ancestor": bool(current_path)
+                and current_path.startswith(item.path)
+                and not (exact and item.pk == page.pk),
+            }
             for item in items
         ],
         "request": request,
     }
+
+
+# The page's own short text, by page type: what it says first about itself.
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "purpose")
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's description for search engines and link previews, in the reader's language.
+
+    The editor's search description, else the page's summary, intro or purpose; views that are
+    not pages (search, a missing page) describe the site.
+    """
+    page = context.get("page")
+    if isinstance(page, Page):
+        for field in DESCRIPTION_FIELDS:
+            text = strip_tags(str(getattr(page, field, "") or "")).strip()
+            if text:
+                return Truncator(" ".join(text.split())).chars(300)
+    # The same site settings base.html shows in the header.
+    try:
+        site_settings = context["settings"]["home"]["SiteSettings"]
+    except (KeyError, TypeError, RuntimeError):
+        return ""
+    names = {"office": site_settings.office_name, "municipality": site_settings.municipality_name}
+    return (
+        _(
+            "%(office)s, %(municipality)s: official trips abroad, what they cost and what they "
+            "brought the city, and practices other cities can adopt."
+        )
+        % names
+    )

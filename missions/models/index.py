@@ -16,6 +16,11 @@ class MissionIndexPage(RoutedPageMixin, IndexPage):
 
     routes = "missions.routes.index"
     subpage_types = ["missions.MissionPage"]
+    # Filters that name a translatable record: the language switcher names its translation.
+    query_translations = {
+        "person": ("directory.Person", "pk"),
+        "objective": ("directory.StrategicObjective", "pk"),
+    }
 
     class Meta:
         verbose_name = _("missions index")

@@ -30,6 +30,8 @@ class PracticeIndexPage(RoutedPageMixin, IndexPage):
 
     routes = "practices.routes.index"
     subpage_types = ["practices.PracticePage"]
+    # The theme filter names a theme by its slug, which differs between languages.
+    query_translations = {"theme": ("practices.Theme", "slug")}
 
     class Meta:
         verbose_name = _("practices index")
