@@ -1,6 +1,7 @@
 """Practices in a real Chromium: filtering, the PDF download, and axe-core on every page type."""
 
 import pytest
+from django.test import override_settings
 
 from home import demo as home_demo
 from home.models import SiteSettings
@@ -8,11 +9,9 @@ from practices import demo as practices_demo
 from practices.models import PracticeIndexPage, PracticePage
 
 from .browser import axe_violations
+from .module_data import committed_for_module
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 class _Quiet:
@@ -20,16 +19,22 @@ class _Quiet:
         pass
 
 
-@pytest.fixture
-def demo(live_server, settings):
-    """The bilingual demo site (home, ten practices in Spanish and English)."""
-    settings.PRACTICES_PDF_ON_PUBLISH = False
-    home_demo.load(_Quiet())
-    practices_demo.load(_Quiet())
-    # base.html's sample-data banner sits outside any landmark (axe "region"); that belongs to
-    # the site frame, reported to its owner; these tests check the practices pages themselves.
-    SiteSettings.objects.update(is_sample_data=False)
-    return live_server.url
+@pytest.fixture(scope="module")
+def demo(module_live_server, django_db_blocker, initial_rows):
+    """The bilingual demo site (home, ten practices in Spanish and English), loaded once.
+
+    The PDF download stores the summary it generates; no other test here depends on that.
+    """
+    with (
+        committed_for_module(django_db_blocker, initial_rows),
+        override_settings(PRACTICES_PDF_ON_PUBLISH=False),
+    ):
+        home_demo.load(_Quiet())
+        practices_demo.load(_Quiet())
+        # base.html's sample-data banner sits outside any landmark (axe "region"); that belongs to
+        # the site frame, reported to its owner; these tests check the practices pages themselves.
+        SiteSettings.objects.update(is_sample_data=False)
+        yield module_live_server.url
 
 
 def _index(language):
