@@ -27,10 +27,16 @@ INITIAL_ROWS = {}
 
 
 def reset_database():
-    """Empty every test database and put back what the migrations created (no post_migrate)."""
+    """Empty every test database and put back what the migrations created, as serialized rollback
+    does: sequences are not reset (the restored rows keep their ids), post_migrate is not sent."""
     for alias in connections:
         call_command(
-            "flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=alias,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
         )
         connections[alias].creation.deserialize_db_from_string(INITIAL_ROWS[alias])
 
