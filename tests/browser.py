@@ -1,7 +1,10 @@
 """Real-browser helpers: Debian's Chromium driven by Playwright, and axe-core checks.
 
 The `browser` and `browser_page` fixtures live in tests/conftest.py; mark such tests with
-``@pytest.mark.browser`` and use pytest-django's ``live_server`` with ``transactional_db``.
+``@pytest.mark.browser``. Build the pages once per module: a module fixture that uses
+``module_live_server`` and commits its data inside ``committed_for_module`` (tests/module_data.py),
+with tests marked ``django_db``, as tests/test_foundation_browser.py does. pytest-django's
+``live_server`` with ``transactional_db`` also works, but empties the database after every test.
 """
 
 from pathlib import Path

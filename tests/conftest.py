@@ -1,4 +1,7 @@
-"""Shared fixtures: the two locales, a bilingual home page at the site root, a real browser."""
+"""Shared fixtures: the two locales, a bilingual home page at the site root, a real browser.
+
+Data a whole module shares is built with the helpers in tests/module_data.py.
+"""
 
 import os
 import shutil
@@ -6,12 +9,11 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Page, Site
-
-from home.translation import translate_instance
+from django.db import connections
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
-from .factories import HomePageFactory, english, spanish
+from .factories import english, spanish
+from .module_data import INITIAL_ROWS, build_english_home, build_home, translate_into_english
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +32,29 @@ def _remove_test_media():
         shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+# Data built once per module ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def initial_rows(django_db_setup, django_db_blocker):
+    """The rows the migrations created, serialised as serialized rollback does.
+
+    pytest-django serialises them at setup when a collected test asks for serialized rollback
+    (``browser_page`` does); otherwise they are serialised here, before any test has changed them.
+    """
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            if INITIAL_ROWS.get(alias) is None:
+                INITIAL_ROWS[alias] = getattr(connection, "_test_serialized_contents", None)
+            if INITIAL_ROWS[alias] is None:
+                INITIAL_ROWS[alias] = connection.creation.serialize_db_to_string()
+    return INITIAL_ROWS
+
+
+# The site ------------------------------------------------------------------------------------
+
+
 @pytest.fixture
 def locales(db):
     return {"es": spanish(), "en": english()}
@@ -38,67 +63,36 @@ def locales(db):
 @pytest.fixture
 def home(locales):
     """The Spanish home page, published and set as the default site's root."""
-    root = Page.get_first_root_node()
-    page = HomePageFactory(parent=root, locale=locales["es"])
-    page.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    old_root = site.root_page if site else None
-    if site is None:
-        site = Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "testserver", 80, page
-    site.save()
-    if old_root and old_root.pk != page.pk:
-        old_root.delete()
-    return page
-
-
-def _same(text):
-    """A translator for tests: English text the test can recognise."""
-    return f"EN {text}"
+    return build_home()
 
 
 @pytest.fixture
 def translate():
     """translate(instance, mapping=None): a real wagtail-localize translation into English."""
-
-    def _translate(instance, mapping=None, locale=None):
-        translator = mapping.__getitem__ if mapping is not None else _same
-        return translate_instance(instance, locale or english(), translator)
-
-    return _translate
+    return translate_into_english
 
 
 @pytest.fixture
-def english_home(home, translate):
-    return translate(
-        home,
-        {
-            home.title: "International relations",
-            home.slug: "home",
-            home.intro: "The office connects the city with the world.",
-        },
-    )
+def english_home(home):
+    return build_english_home(home)
+
+
+# The browser ---------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(initial_rows):
     """Debian's Chromium, headless, shared by the whole run. Missing Chromium is an error."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (make test does it as root).")
-    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop running in this thread: Django must be told that
     # its ORM calls here are safe, and it then hands out new (context-local) connection objects.
     # They must keep the initial data serialised at setup, or serialized rollback restores nothing.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    serialized = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
     with sync_playwright() as playwright:
-        for alias, contents in serialized.items():
+        for alias, contents in initial_rows.items():
             connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -107,13 +101,33 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def module_live_server(request, browser):
+    """A live server for module fixtures (``live_server`` would make every test transactional).
+
+    It starts after the browser, so on in-memory SQLite it shares the connection objects the
+    tests use from then on, and sees what they see.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr)
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def browser_page(browser, django_db_serialized_rollback):
     """A fresh browser context and page for one test, closed afterwards.
 
-    Browser tests run against ``live_server`` (a transactional database, emptied after each
-    test); serialized rollback puts back what the migrations created (root page, default site,
-    collections, groups) so that the next test starts from the same database.
+    Tests that use ``live_server`` get a transactional database, emptied after each test;
+    serialized rollback puts back what the migrations created (root page, default site,
+    collections, groups) so that the next test starts from the same database. Modules that build
+    their data once use ``module_live_server`` and ``committed_for_module`` instead.
     """
     context = browser.new_context()
     page = context.new_page()

@@ -3,17 +3,33 @@
 import pytest
 
 from .browser import axe_violations
-from .factories import ContentPageFactory
+from .factories import ContentPageFactory, english, spanish
+from .module_data import (
+    build_english_home,
+    build_home,
+    committed_for_module,
+    translate_into_english,
+)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def site(live_server, home, english_home, translate):
+@pytest.fixture(scope="module")
+def site(module_live_server, django_db_blocker, initial_rows):
     """A bilingual home and a content page translated to English, behind the live server.
 
-    The ``home`` fixture's site is the default site, so it answers for the live server's host.
+    Built once for the module; the home page's site is the default site, so it answers for the
+    live server's host.
     """
+    with committed_for_module(django_db_blocker, initial_rows):
+        spanish(), english()
+        home = build_home()
+        build_english_home(home)
+        _about(home)
+        yield module_live_server.url
+
+
+def _about(home):
     about = ContentPageFactory(
         parent=home,
         title="Sobre la oficina",
@@ -22,7 +38,7 @@ def site(live_server, home, english_home, translate):
         show_in_menus=True,
     )
     about.save_revision().publish()
-    translate(
+    translate_into_english(
         about,
         {
             "Sobre la oficina": "About the office",
@@ -31,7 +47,6 @@ def site(live_server, home, english_home, translate):
             "Texto de la página.": "The page's text.",
         },
     )
-    return live_server.url
 
 
 def test_home_in_both_languages_and_switcher_reaches_the_translation(site, browser_page):

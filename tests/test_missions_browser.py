@@ -6,32 +6,39 @@ import csv
 import pytest
 
 from .browser import axe_violations
+from .factories import english, spanish
 from .missions_factories import MissionIndexPageFactory
 from .missions_index_factories import build_catalogue
+from .module_data import build_english_home, build_home, committed_for_module
+from .module_data import translate_into_english as translate
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def site(live_server, home, english_home, translate):
-    """The catalogue in Spanish, and the index and two missions translated into English."""
-    index = MissionIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    catalogue = build_catalogue(index)
-    english_index = translate(index)
-    for snippet in ("ana", "bruno", "first", "second", "host"):
-        translate(catalogue[snippet])
-    for mission in ("rosario", "madrid"):
-        translate(catalogue[mission])
-    return {
-        "url": live_server.url,
-        "index": index,
-        "english_index": english_index,
-        "catalogue": catalogue,
-    }
+@pytest.fixture(scope="module")
+def site(module_live_server, django_db_blocker, initial_rows):
+    """The catalogue in Spanish, and the index and two missions translated into English.
+
+    Built once for the module: the tests only read it.
+    """
+    with committed_for_module(django_db_blocker, initial_rows):
+        spanish(), english()
+        home = build_home()
+        build_english_home(home)
+        index = MissionIndexPageFactory(parent=home)
+        index.save_revision().publish()
+        catalogue = build_catalogue(index)
+        english_index = translate(index)
+        for snippet in ("ana", "bruno", "first", "second", "host"):
+            translate(catalogue[snippet])
+        for mission in ("rosario", "madrid"):
+            translate(catalogue[mission])
+        yield {
+            "url": module_live_server.url,
+            "index": index,
+            "english_index": english_index,
+            "catalogue": catalogue,
+        }
 
 
 def figures(page):

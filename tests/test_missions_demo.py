@@ -5,12 +5,15 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from wagtail_localize.models import Translation
 
 from directory.models import Organization, Person, StrategicObjective
 from missions.models import MissionCorrection, MissionIndexPage, MissionPage, MissionResult
 from practices.adoption import adoption_log
 from practices.bench import demo_practice
+
+from .module_data import rolled_back_after_module
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +30,20 @@ def _counts():
     )
 
 
+@pytest.fixture(scope="module")
+def _loaded_demo(django_db_blocker):
+    """The whole demo, loaded once for the module and rolled back at its end."""
+    with (
+        rolled_back_after_module(django_db_blocker),
+        override_settings(PRACTICES_PDF_ON_PUBLISH=False),
+    ):
+        call_command("load_demo", "--no-admin", stdout=StringIO())
+        yield
+
+
 @pytest.fixture
-def demo(settings):
+def demo(_loaded_demo, db, settings):
     settings.PRACTICES_PDF_ON_PUBLISH = False
-    call_command("load_demo", "--no-admin", stdout=StringIO())
 
 
 def test_demo_missions_are_bilingual_varied_and_linked_to_practices(demo, client):

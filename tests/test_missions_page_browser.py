@@ -11,6 +11,7 @@ from django.utils import timezone
 from missions.models import MissionCorrection, MissionPage
 
 from .browser import axe_violations
+from .factories import english, spanish
 from .missions_factories import (
     MissionIndexPageFactory,
     OrganizationFactory,
@@ -20,15 +21,23 @@ from .missions_factories import (
     cost_line,
     result,
 )
+from .module_data import build_english_home, build_home, committed_for_module
+from .module_data import translate_into_english as translate
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def site(live_server, home, english_home, translate):
+@pytest.fixture(scope="module")
+def site(module_live_server, django_db_blocker, initial_rows):
+    """A full mission record and a withdrawn one, in Spanish and English, built once."""
+    with committed_for_module(django_db_blocker, initial_rows):
+        spanish(), english()
+        home = build_home()
+        build_english_home(home)
+        yield module_live_server.url, _missions(home)
+
+
+def _missions(home):
     index = MissionIndexPageFactory(parent=home)
     index.save_revision().publish()
     translate(index)
@@ -86,7 +95,7 @@ def site(live_server, home, english_home, translate):
     withdrawn.save_revision().publish()
     pages = {"es": [MissionPage.objects.get(pk=p.pk) for p in (full, withdrawn)]}
     pages["en"] = [translate(page) for page in pages["es"]]
-    return live_server.url, pages
+    return pages
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

@@ -1,6 +1,7 @@
 """Practices in a real Chromium: filtering, the PDF download, and axe-core on every page type."""
 
 import pytest
+from django.test import override_settings
 
 from home.demo.loader import Loader, demo_apps
 from home.models import SiteSettings
@@ -8,21 +9,25 @@ from practices import bench
 from practices.models import PracticeIndexPage, PracticePage
 
 from .browser import axe_violations
+from .module_data import committed_for_module
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def demo(live_server, settings):
-    """The bilingual demo site (home, ten practices in Spanish and English)."""
-    settings.PRACTICES_PDF_ON_PUBLISH = False
-    Loader().load(demo_apps(only=["practices"]))
-    # The sample-data notice stays on, as the demo is served: axe checks the pages with it.
-    assert SiteSettings.objects.filter(is_sample_data=True).exists()
-    return live_server.url
+@pytest.fixture(scope="module")
+def demo(module_live_server, django_db_blocker, initial_rows):
+    """The bilingual demo site (home, ten practices in Spanish and English), loaded once.
+
+    The PDF download stores the summary it generates; no other test here depends on that.
+    """
+    with (
+        committed_for_module(django_db_blocker, initial_rows),
+        override_settings(PRACTICES_PDF_ON_PUBLISH=False),
+    ):
+        Loader().load(demo_apps(only=["practices"]))
+        # The sample-data notice stays on, as the demo is served: axe checks the pages with it.
+        assert SiteSettings.objects.filter(is_sample_data=True).exists()
+        yield module_live_server.url
 
 
 def _index(language):

@@ -1,6 +1,7 @@
 """The demo practices: bilingual through wagtail-localize, with generated images, idempotent."""
 
 import pytest
+from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail_localize.models import Translation
 
@@ -8,13 +9,25 @@ from home.demo.loader import Loader, demo_apps
 from practices import bench
 from practices.models import PracticeIndexPage, PracticePage, Theme
 
+from .module_data import rolled_back_after_module
+
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _loaded_demo(django_db_blocker):
+    """The home and practices demo, loaded once for the module and rolled back at its end."""
+    with (
+        rolled_back_after_module(django_db_blocker),
+        override_settings(PRACTICES_PDF_ON_PUBLISH=False),
+    ):
+        Loader().load(demo_apps(only=["practices"]))
+        yield
+
+
 @pytest.fixture
-def demo(settings):
+def demo(_loaded_demo, db, settings):
     settings.PRACTICES_PDF_ON_PUBLISH = False
-    Loader().load(demo_apps(only=["practices"]))
 
 
 def test_demo_has_ten_practices_with_images_in_each_language_and_loads_once(demo):
@@ -54,12 +67,6 @@ def test_english_practices_are_wagtail_localize_translations(demo):
     assert Translation.objects.filter(
         source__object_id=spanish.translation_key, target_locale=english.locale
     ).exists()
-
-
-def test_demo_practice_loads_the_demo_when_needed(db, settings):
-    settings.PRACTICES_PDF_ON_PUBLISH = False
-    page = bench.demo_practice("compostaje-domiciliario")
-    assert page.live and page.title == "Compostaje domiciliario"
 
 
 def test_bench_hooks_give_pages_that_answer(demo, client):
