@@ -161,7 +161,7 @@ def test_the_identity_is_edited_and_translated_in_the_admin(admin_client, identi
     assert "Configuración › Identidad del sitio" in settings_form.content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_moves_existing_texts_and_back(home):
     """Published values are never lost: forward they land in the Spanish identity, backward
     they return to the site settings."""
