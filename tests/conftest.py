@@ -13,6 +13,7 @@ from django.db import connections
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .factories import english, spanish
+from .missions_factories import MissionIndexPageFactory
 from .module_data import INITIAL_ROWS, build_english_home, build_home, translate_into_english
 
 
@@ -70,6 +71,14 @@ def home(locales):
 def translate():
     """translate(instance, mapping=None): a real wagtail-localize translation into English."""
     return translate_into_english
+
+
+@pytest.fixture
+def mission_index(home):
+    """A published missions index under the Spanish home page."""
+    index = MissionIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    return index
 
 
 @pytest.fixture

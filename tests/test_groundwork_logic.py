@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from missions.models import MissionPage
 
-from .missions_factories import MissionIndexPageFactory, build_mission, result
+from .missions_factories import build_mission, result
 from .practices_factories import PracticeIndexPageFactory, make_practice, publish
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +33,8 @@ def days(n):
 
 
 @pytest.fixture
-def index(home):
-    page = MissionIndexPageFactory(parent=home)
-    page.save_revision().publish()
-    return page
+def index(mission_index):
+    return mission_index
 
 
 @pytest.fixture

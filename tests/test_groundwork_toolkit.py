@@ -92,13 +92,6 @@ def test_empty_and_garbage_values_format_as_nothing():
 
 
 @pytest.fixture
-def mission_index(home):
-    index = MissionIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    return index
-
-
-@pytest.fixture
 def twelve_and_a_half_million(mission_index):
     """A 2025 mission whose only cost is CLP 12,500,000 paid by the municipality."""
     return build_mission(

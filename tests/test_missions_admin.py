@@ -12,18 +12,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from missions.models import CostLine, MissionPage, MissionResult, ResultFollowUp
 
 from .missions_factories import (
-    MissionIndexPageFactory,
     OrganizationFactory,
     PersonFactory,
     StrategicObjectiveFactory,
 )
-
-
-@pytest.fixture
-def mission_index(home):
-    index = MissionIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture

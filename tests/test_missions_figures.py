@@ -15,20 +15,12 @@ from missions.models import MissionPage
 from missions.models.queryset import compute_figures
 
 from .missions_factories import (
-    MissionIndexPageFactory,
     OrganizationFactory,
     StrategicObjectiveFactory,
     build_mission,
     cost_line,
     result,
 )
-
-
-@pytest.fixture
-def mission_index(home):
-    index = MissionIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture

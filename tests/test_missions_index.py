@@ -13,17 +13,10 @@ from django.utils.functional import Promise
 from missions.filters import MissionFilterForm
 from missions.seed import seed
 
-from .missions_factories import MissionIndexPageFactory, build_mission, cost_line
+from .missions_factories import build_mission, cost_line
 from .missions_index_factories import TOTALS, TOTALS_2025, build_catalogue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def mission_index(home):
-    index = MissionIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture

@@ -25,18 +25,11 @@ from missions.opendata import files, rows
 from missions.opendata.schema import RESOURCES
 from missions.seed import seed
 
-from .missions_factories import MissionIndexPageFactory, build_mission, cost_line, result
+from .missions_factories import build_mission, cost_line, result
 from .missions_index_factories import TOTALS, TOTALS_2025, build_catalogue, report_document
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-def mission_index(home):
-    index = MissionIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from wagtail.test.utils.form_data import querydict_from_html
 from missions.models import MissionCorrection, MissionPage
 
 from .missions_factories import (
-    MissionIndexPageFactory,
     StrategicObjectiveFactory,
     build_mission,
     cost_line,
@@ -31,13 +30,6 @@ def admin_client(client, admin_user):
     profile.save()
     client.force_login(admin_user)
     return client
-
-
-@pytest.fixture
-def mission_index(home):
-    index = MissionIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture
