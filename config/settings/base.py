@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "missions",
     "practices",
     "search",
+    "editors",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
