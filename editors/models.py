@@ -68,6 +68,9 @@ class EditorialReport(models.Model):
         permissions = [("view_editorialreport", _("Can view the editorial reports"))]
         verbose_name = _("editorial report")
 
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
 
 class MissionImport(models.Model):
     """One upload of a missions workbook: its checks, preview and outcome."""

@@ -198,3 +198,8 @@ LOGGING = {
 }
 
 SITE_SAMPLE_NOTICE = _("Sample data for a fictional municipality.")
+
+# Review workflow (editors/): approval publishes what was approved; reviewers have no other
+# way to publish. A waiting review is flagged after Site settings' "review_flag_days".
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editors.workflow.publish_approved"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
