@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from home.formats import format_clp, format_count
 from home.pagination import paginate
+from home.params import mark_ignored
 from home.routing import render_page
 
 from .charts import charts
@@ -101,4 +102,6 @@ def listing(page, request):
 
 
 def feed(index, request):
-    return MissionFeed(index)(request)
+    feed = MissionFeed(index)
+    response = feed(request)
+    return mark_ignored(response, [name for name, _label, _value in feed.mission_filter.ignored])

@@ -7,6 +7,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail.views import serve
 
+from home.params import mark_ignored
+
 from . import files, package
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
@@ -38,7 +40,8 @@ def file_response(selection, resource, fmt, last_modified):
     if fmt == "csv":
         filename = f"{resource.slug}-{selection.language}.csv"
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    # JSON names them in its metadata ("ignored_parameters"); CSV gets a "# " first line.
+    return mark_ignored(response, selection.ignored, "# " if fmt == "csv" else None)
 
 
 def open_data(index, request, resource, fmt, dataset):
@@ -61,7 +64,7 @@ def datapackage(index, request, dataset):
     selection = dataset(index, request)
     last_modified, count = selection.freshness()
     tag = selection.etag("datapackage", last_modified, count)
-    return conditional(
+    response = conditional(
         request,
         last_modified,
         tag,
@@ -70,6 +73,7 @@ def datapackage(index, request, dataset):
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         ),
     )
+    return mark_ignored(response, selection.ignored)
 
 
 def dictionary_resources(dataset):
