@@ -1,6 +1,5 @@
-"""The review task with four eyes, the permission behind the reports, and import runs."""
+"""The review task with four eyes, and the permission behind the editorial reports."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -70,44 +69,3 @@ class EditorialReport(models.Model):
 
     def __str__(self):
         return str(self._meta.verbose_name)
-
-
-class MissionImport(models.Model):
-    """One upload of a missions workbook: its checks, preview and outcome."""
-
-    class Status(models.TextChoices):
-        CHECKING = "checking", _("checking")
-        INVALID = "invalid", _("has errors")
-        READY = "ready", _("ready to import")
-        IMPORTING = "importing", _("importing")
-        DONE = "done", _("imported")
-        FAILED = "failed", _("failed")
-
-    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    file_name = models.CharField(_("file name"), max_length=255)
-    content = models.BinaryField(_("uploaded file"), editable=False)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    done_rows = models.PositiveIntegerField(default=0)
-    total_rows = models.PositiveIntegerField(default=0)
-    errors = models.JSONField(default=list, blank=True)
-    preview = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("mission import")
-        verbose_name_plural = _("mission imports")
-
-    def __str__(self):
-        return self.file_name
-
-    @property
-    def progress(self):
-        """Percentage of rows handled, for the progress bar."""
-        return round(100 * self.done_rows / self.total_rows) if self.total_rows else 0

@@ -50,7 +50,6 @@ EDITORS = Role(
     },
     models={
         **dict.fromkeys(SNIPPETS, EDIT),
-        "editors.missionimport": ("add", "view"),
         "editors.editorialreport": ("view",),
     },
     extra=("wagtailadmin.access_admin", "wagtail_localize.submit_translation"),
@@ -68,7 +67,6 @@ REVIEWERS = Role(
     },
     models={
         **dict.fromkeys(SNIPPETS, ("view",)),
-        "editors.missionimport": ("view",),
         "editors.editorialreport": ("view",),
     },
     extra=("wagtailadmin.access_admin",),
@@ -90,7 +88,6 @@ ADMINISTRATORS = Role(
         "auth.user": ALL,
         "wagtailcore.workflow": EDIT,
         "wagtailcore.task": EDIT,
-        "editors.missionimport": ("add", "view"),
         "editors.editorialreport": ("view",),
     },
     extra=("wagtailadmin.access_admin", "wagtail_localize.submit_translation"),

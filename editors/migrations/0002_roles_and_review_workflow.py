@@ -39,7 +39,7 @@ def create_review_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editors", "0001_review_task_and_imports"),
+        ("editors", "0001_review_task"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),
