@@ -50,8 +50,7 @@ def test_an_outdated_translation_says_so_with_dates_and_a_link(client, about, tr
     content = text(client.get(english.url))
     updated = format_date(timezone.localtime(about.last_published_at), "en")
     expected = (
-        "Translated from Spanish on March 5, 2026; the Spanish original was updated on "
-        f"{updated}."
+        f"Translated from Spanish on March 5, 2026; the Spanish original was updated on {updated}."
     )
     assert expected in content
     assert re.search(
