@@ -1,4 +1,4 @@
-"""The review task with four eyes, and the permission behind the editorial reports."""
+"""The review task with four eyes, and the permissions of the editorial tools."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -58,14 +58,17 @@ class ReviewTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("reviews by another person")
 
 
-class EditorialReport(models.Model):
-    """No table: holds the permission to see the editorial reports (editors/reports.py)."""
+class EditorialTool(models.Model):
+    """No table: holds the permissions of the editorial tools (reports, spreadsheet import)."""
 
     class Meta:
         managed = False
         default_permissions = ()
-        permissions = [("view_editorialreport", _("Can view the editorial reports"))]
-        verbose_name = _("editorial report")
+        permissions = [
+            ("view_reports", _("Can view the editorial reports")),
+            ("import_missions", _("Can import missions from spreadsheets")),
+        ]
+        verbose_name = _("editorial tool")
 
     def __str__(self):
         return str(self._meta.verbose_name)

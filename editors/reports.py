@@ -26,7 +26,7 @@ from home.models import SiteSettings
 from home.reports import SiteReportView, register_report
 from missions.models import MissionPage
 
-PERMISSION = "editors.view_editorialreport"
+PERMISSION = "editors.view_reports"
 
 
 class OverdueReportsView(SiteReportView):

@@ -50,9 +50,13 @@ EDITORS = Role(
     },
     models={
         **dict.fromkeys(SNIPPETS, EDIT),
-        "editors.editorialreport": ("view",),
     },
-    extra=("wagtailadmin.access_admin", "wagtail_localize.submit_translation"),
+    extra=(
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "editors.view_reports",
+        "editors.import_missions",
+    ),
 )
 
 REVIEWERS = Role(
@@ -67,9 +71,8 @@ REVIEWERS = Role(
     },
     models={
         **dict.fromkeys(SNIPPETS, ("view",)),
-        "editors.editorialreport": ("view",),
     },
-    extra=("wagtailadmin.access_admin",),
+    extra=("wagtailadmin.access_admin", "editors.view_reports"),
 )
 
 ADMINISTRATORS = Role(
@@ -88,9 +91,13 @@ ADMINISTRATORS = Role(
         "auth.user": ALL,
         "wagtailcore.workflow": EDIT,
         "wagtailcore.task": EDIT,
-        "editors.editorialreport": ("view",),
     },
-    extra=("wagtailadmin.access_admin", "wagtail_localize.submit_translation"),
+    extra=(
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "editors.view_reports",
+        "editors.import_missions",
+    ),
 )
 
 ROLES = (EDITORS, REVIEWERS, ADMINISTRATORS)
