@@ -2,7 +2,6 @@ import re
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -11,12 +10,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editors.privacy import set_privacy
 from home import views as home_views
 from home.opendata import views as opendata_views
 from search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # Before Wagtail's admin, to take the place of its privacy view: a published mission (or a
+    # page above one) cannot be made private, as it cannot be unpublished (editors/privacy.py).
+    # There is no /django-admin/: users, groups, documents and images are managed in Wagtail's
+    # admin only, under its permission rules.
+    path("admin/pages/<int:page_id>/privacy/", set_privacy, name="missions_safe_set_privacy"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -4,11 +4,16 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import translate_url
 from wagtail.models import Page
 
 from .models import HomePage
 from .params import ParamError, parse_id, parse_text
+
+# The query parameter that asks for a language a page is not translated into: the switcher
+# keeps the reader on the same content, in its original language, with a notice.
+WANTED_LANGUAGE = "language"
 
 
 def _language_home(language_code):
@@ -77,10 +82,11 @@ def _with_request_query(url, request, page=None, target=None):
     in the other language too (see translated_query)."""
     if not url or request is None or not request.GET:
         return url
-    params = request.GET
+    params = request.GET.copy()
+    params.pop(WANTED_LANGUAGE, None)  # a translation needs no "shown in the original" notice
     if page is not None and target is not None:
         params = translated_query(params, page, target)
-    return f"{url}?{params.urlencode()}"
+    return f"{url}?{params.urlencode()}" if params else url
 
 
 def page_alternates(page, request=None):
@@ -124,11 +130,37 @@ def view_alternates(request):
     return alternates
 
 
+def _same_page_in_original(request, page, code):
+    """``page``'s own address (same sub-route and query), asking for language ``code``."""
+    url = page.get_url(request)
+    if not url:
+        return None
+    params = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    params[WANTED_LANGUAGE] = code
+    return f"{url}{route_suffix(request, page)}?{params.urlencode()}"
+
+
+def untranslated_notice_language(request, page):
+    """The language a reader asked for and ``page`` lacks (from the switcher), or None."""
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return None
+    code = request.GET.get(WANTED_LANGUAGE)
+    if code not in dict(settings.LANGUAGES) or code == page.locale.language_code:
+        return None
+    translated = (
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code=code)
+        .live()
+        .exists()
+    )
+    return None if translated else code
+
+
 def language_switcher_links(request, page=None):
     """For each site language: where the switcher goes and whether that is the current page's translation.
 
-    A page with no translation in a language sends the reader to that language's home page,
-    never to a 404.
+    A page with no translation in a language keeps the reader on the same content, in its
+    original language, with a notice (``untranslated_notice_language``); a view that is not a
+    page goes to that language's home page. Never a 404.
     """
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     translations = {}
@@ -151,6 +183,8 @@ def language_switcher_links(request, page=None):
     for code, name in settings.LANGUAGES:
         url = translations.get(code)
         is_translation = bool(url)
+        if not url and isinstance(page, Page) and page.pk and code != current:
+            url = _same_page_in_original(request, page, code)
         if not url:
             home = _language_home(code)
             url = home.get_url(request) if home else f"/{code}/"

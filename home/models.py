@@ -241,6 +241,15 @@ class SiteSettings(BaseSiteSetting):
             "A mission without a report this many days after its return is marked overdue."
         ),
     )
+    review_flag_days = models.PositiveSmallIntegerField(
+        _("days before a waiting review is flagged"),
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "A record submitted for review and not approved or sent back within this many "
+            "days is flagged in Reports › Reviews waiting."
+        ),
+    )
     is_sample_data = models.BooleanField(
         _("show the sample-data notice"),
         default=False,
@@ -273,6 +282,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("open_data_licence_name"),
                 FieldPanel("open_data_licence_url"),
                 FieldPanel("report_days"),
+                FieldPanel("review_flag_days"),
             ],
             heading=_("Transparency rules"),
         ),

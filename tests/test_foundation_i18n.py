@@ -95,9 +95,10 @@ def test_switcher_goes_to_the_pages_translation(client, about_en, about):
     assert links["es"] == "/es/sobre-la-oficina/"
 
 
-def test_switcher_goes_to_that_languages_home_when_no_translation(client, english_home, about):
+def test_switcher_keeps_the_content_when_no_translation(client, english_home, about):
+    # Issue 10: the same page in its original language, with a notice (not the other home).
     links = switcher_links(client.get(about.url).content.decode())
-    assert links["en"] == "/en/"
+    assert links["en"] == f"{about.url}?language=en"
     assert client.get(links["en"]).status_code == 200
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "practices",
     "partners",
     "search",
+    "editors",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -54,7 +55,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -198,3 +198,8 @@ LOGGING = {
 }
 
 SITE_SAMPLE_NOTICE = _("Sample data for a fictional municipality.")
+
+# Review workflow (editors/): approval publishes what was approved; reviewers have no other
+# way to publish. A waiting review is flagged after Site settings' "review_flag_days".
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editors.workflow.publish_approved"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True

@@ -98,3 +98,53 @@ def meta_description(context):
         )
         % names
     )
+
+
+@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+def translation_notice(context):
+    """On a translation that lags behind its original, or on a page shown in its original
+    language because it lacks the one the reader asked for: a notice saying so."""
+    from django.utils import translation
+    from django.utils.timezone import localtime
+    from django.utils.translation import get_language_info
+
+    from home.formats import format_date
+    from home.freshness import page_lag
+    from home.i18n import untranslated_notice_language
+
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+    wanted = untranslated_notice_language(request, page)
+    if wanted:
+        with translation.override(wanted):
+            original = get_language_info(page.locale.language_code)["name_translated"]
+            wanted_name = get_language_info(wanted)["name_translated"]
+            text = _(
+                "This page has not been translated into %(wanted)s: it is shown in its "
+                "original language, %(original)s."
+            ) % {"wanted": wanted_name, "original": original}
+        return {"untranslated": {"code": wanted, "text": text}}
+    lag = page_lag(page)
+    if lag is None:
+        return {}
+    language = page.locale.language_code
+    original_language = lag.original.locale.language_code
+    name = get_language_info(original_language)["name_translated"]
+    return {
+        "lag": {
+            "text": _(
+                "Translated from %(language)s on %(translated)s; the %(language)s original was "
+                "updated on %(updated)s."
+            )
+            % {
+                "language": name,
+                "translated": format_date(localtime(lag.translated_on), language),
+                "updated": format_date(localtime(lag.original_updated_on), language),
+            },
+            "link": _("Read the %(language)s original") % {"language": name},
+            "url": lag.original.get_url(request),
+            "code": original_language,
+        }
+    }

@@ -77,12 +77,15 @@ class MissionPage(RoutedPageMixin, Page):
         _("act number"), max_length=50, blank=True, help_text=_("For example 1234/2026.")
     )
     authorization_date = models.DateField(_("act date"), null=True, blank=True)
+    # PROTECT: deleting a document a mission cites would silently change the public record
+    # (a submitted report would turn "overdue"); Wagtail's delete views refuse it and list
+    # where the document is used. Replace it in the mission first, with a correction note.
     authorization_document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("act document"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     report_document = models.ForeignKey(
@@ -90,7 +93,7 @@ class MissionPage(RoutedPageMixin, Page):
         verbose_name=_("trip report"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
         help_text=_("Attaching it marks the report as submitted."),
     )

@@ -1,0 +1,3 @@
+"""The editorial reports, in the Reports menu."""
+
+from . import reports  # noqa: F401  (registers the reports)
