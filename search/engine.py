@@ -94,7 +94,7 @@ def _collect(backend, query, locale, selected, number, per_page, notices):
         )
         listing = Chain([results])
     else:
-        listing = Chain([*records.values(), backend.search(query, pages, operator="and")])
+        listing = Chain([backend.search(query, pages, operator="and"), *records.values()])
     page = paginate(listing, number, per_page, notices)
     page.object_list = list(page.object_list)
     return Found(page=page, facets=facets)

@@ -66,28 +66,23 @@ def clean_query(raw):
 def highlight(text, query, language, length=40):
     """An excerpt of ``text`` of about ``length`` words around the first word that matches
     ``query`` (by stem, as the search does), every matching word in <mark>; HTML-escaped."""
-    tokens = re.split(r"(\s+)", (text or "").strip())
-    if not tokens or tokens == [""]:
-        return ""
+    parts = WORD.split(text or "")  # [between, word, between, word, ..., between]
+    found = WORD.findall(text or "")
+    if not found:
+        return escape((text or "").strip())
     wanted = set(stem_words(query, language))
     stemmer = _stemmer(language)
-
-    def matches(token):
-        return any(
-            stemmer.stemWord(fold(word)) in wanted or fold(word) in wanted
-            for word in words(token)
-        )
-
-    word_positions = [i for i in range(0, len(tokens), 2)]
-    hits = [i for i in word_positions if matches(tokens[i])]
-    marked = set(hits)
+    hits = [i for i, word in enumerate(found) if stemmer.stemWord(fold(word)) in wanted]
     first = hits[0] if hits else 0
-    start = max(0, first - length // 3 * 2)
-    end = min(len(tokens), start + length * 2)
-    parts = ["…"] if start > 0 else []
-    for i in range(start - start % 2, end):
-        token = tokens[i]
-        parts.append(f"<mark>{escape(token)}</mark>" if i in marked else escape(token))
-    if end < len(tokens):
-        parts.append("…")
-    return mark_safe("".join(parts))
+    start = max(0, first - length // 3)
+    end = min(len(found), start + length)
+    marked = set(hits)
+    out = ["… "] if start > 0 else [escape(parts[0])]
+    for i in range(start, end):
+        word = escape(found[i])
+        out.append(f"<mark>{word}</mark>" if i in marked else word)
+        if i < end - 1 or end == len(found):
+            out.append(escape(parts[i + 1]) if i < len(found) - 1 else escape(parts[-1]))
+    if end < len(found):
+        out.append(" …")
+    return mark_safe("".join(out).strip())

@@ -65,9 +65,7 @@ class StemmedSQLiteIndex(sqlite.SQLiteIndex):
             return
         content_type_pk = get_content_type_pk(model)
         for_type = self.entries.filter(content_type_id=content_type_pk)
-        existing = set(
-            for_type.filter(object_id__in=entries).values_list("object_id", flat=True)
-        )
+        existing = set(for_type.filter(object_id__in=entries).values_list("object_id", flat=True))
         for object_id in existing:
             title, autocomplete, body = entries[object_id]
             for_type.filter(object_id=object_id).update(

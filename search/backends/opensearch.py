@@ -43,7 +43,9 @@ def language_analysis(language):
                         "filter": ["lowercase", "asciifolding", stemmer],
                     }
                 },
-                "filter": {stemmer: {"type": "stemmer", "language": STEMMERS.get(language, "english")}},
+                "filter": {
+                    stemmer: {"type": "stemmer", "language": STEMMERS.get(language, "english")}
+                },
             }
         }
     }
