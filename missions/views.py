@@ -15,6 +15,7 @@ from wagtail.views import serve
 
 from home.formats import format_clp, format_count
 from home.pagination import paginate
+from home.params import mark_ignored
 from home.routing import render_page
 
 from .charts import charts
@@ -159,6 +160,7 @@ def open_data(index, request, resource, fmt):
     missions = mission_filter.missions()
     last_modified, count = missions.freshness(days=mission_filter.report_days)
     tag = _state(index, request, mission_filter, f"{slug}.{fmt}", last_modified, count)
+    ignored = [name for name, _label, _value in mission_filter.ignored]
 
     def stream():
         if resource.name == "missions":
@@ -184,7 +186,8 @@ def open_data(index, request, resource, fmt):
         if fmt == "csv":
             filename = f"{resource.slug}-{index.locale.language_code}.csv"
             response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        # JSON names them in its metadata ("ignored_parameters"); CSV gets a "# " first line.
+        return mark_ignored(response, ignored, "# " if fmt == "csv" else None)
 
     return _not_modified_or(request, last_modified, tag, stream)
 
@@ -193,7 +196,7 @@ def datapackage(index, request):
     mission_filter = MissionFilter(index, request.GET)
     last_modified, count = mission_filter.missions().freshness(days=mission_filter.report_days)
     tag = _state(index, request, mission_filter, "datapackage", last_modified, count)
-    return _not_modified_or(
+    response = _not_modified_or(
         request,
         last_modified,
         tag,
@@ -202,6 +205,7 @@ def datapackage(index, request):
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         ),
     )
+    return mark_ignored(response, [name for name, _label, _value in mission_filter.ignored])
 
 
 def data_dictionary(index, request):
@@ -241,4 +245,6 @@ def serve_data_file(request, path):
 
 
 def feed(index, request):
-    return MissionFeed(index)(request)
+    feed = MissionFeed(index)
+    response = feed(request)
+    return mark_ignored(response, [name for name, _label, _value in feed.mission_filter.ignored])
