@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "directory",
     "missions",
     "practices",
+    "partners",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
