@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import get_page_models
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,32 @@ class PageType(SearchType):
         return self.model.objects.live().public().filter(locale=locale)
 
 
+def _record_pages(records, context):
+    """Each record's public page, under the live index page that serves its model in the
+    reader's language (home/records.py), when there is one."""
+    from home.records import RecordIndexMixin
+
+    label = records[0]._meta.label_lower
+    for model in get_page_models():
+        if issubclass(model, RecordIndexMixin) and model.record_model.lower() == label:
+            index = model.objects.live().filter(locale=context["locale"]).first()
+            if index:
+                for record in records:
+                    record.search_url = index.record_url(record, context["request"])
+                return
+
+
 @dataclass(frozen=True)
 class RecordType(SearchType):
-    pass
+    """A snippet record; its result links to its public page when an index page serves its
+    model (home/records.py), or wherever ``decorate`` sets ``search_url``."""
+
+    decorate: object = _record_pages
+
+    def result_url(self, obj, request):
+        if self.url is not None:
+            return self.url(obj, request)
+        return getattr(obj, "search_url", None)
 
 
 def _missions_facts(missions, context):
@@ -132,7 +154,6 @@ def declarations():
             summary=("position", "unit"),
             template="search/results/person.html",
             decorate=_people_facts,
-            url=lambda person, request: getattr(person, "search_url", None),
         ),
         RecordType(Organization, summary=("description",)),
     )
@@ -151,7 +172,3 @@ def type_for_model(model):
         if issubclass(model, search_type.model):
             return search_type
     return None
-
-
-ALL_CONTENT = _("All content")
-__all__ = ["PageType", "RecordType", "declarations", "types_by_key", "page_types", "Page"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.pagination import shorten
+from home.params import QueryParams
 
 from .backends.languages import reader_language
 from .engine import empty_page, find
@@ -39,13 +40,9 @@ def search(request):
         )
 
     types = types_by_key()
-    selected = request.GET.get("type", "")
-    if selected and selected not in types:
-        notices.append(
-            _("The content type “%(type)s” does not exist; showing every type.")
-            % {"type": shorten(selected)}
-        )
-        selected = ""
+    params = QueryParams(request.GET)
+    selected = params.choice("type", list(types))
+    notices.extend(params.notices({"type": _("Content type")}))
 
     locale = Locale.get_active()
     page, facets, engine_down = empty_page(PER_PAGE), [], False

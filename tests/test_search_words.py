@@ -22,6 +22,7 @@ from .module_data import (
     rolled_back_after_module,
     translate_into_english,
 )
+from .partners_factories import build_directory
 from .practices_factories import PracticeIndexPageFactory, ToEnglish, make_practice
 
 
@@ -68,6 +69,7 @@ def site(django_db_setup, django_db_blocker):
             summary="Vecinos que cultivan huertos en terrenos municipales.",
             image=False,
         )
+        build_directory(home)
         OrganizationFactory(name="Red de Ciudades Resilientes", description="Red sobre riesgos.")
         page = ContentPageFactory(
             parent=home, title="Cómo trabajamos", summary="Con el territorio."
@@ -132,9 +134,12 @@ def test_english_person_result_is_the_translation(client):
     assert re.search(r'href="/en/[a-z-]+/\?person=\d+">1 mission travelled on', html)
 
 
-def test_organisations_are_found(client):
+def test_organisations_are_found_and_lead_to_their_page(client):
     response = client.get("/es/buscar/", {"q": "resilientes"})
     assert titles(response) == ["Red de Ciudades Resilientes"]
+    url = re.search(r'<h2><a href="([^"]+)">', response.content.decode()).group(1)
+    assert url.startswith("/es/organizaciones/")
+    assert "Red de Ciudades Resilientes" in client.get(url).content.decode()
 
 
 def test_facets_count_each_type_and_filter_by_it(client):
