@@ -3,7 +3,7 @@
 modelsearch's OpenSearch 3 backend keeps one index per root model, analysed the same way for
 every language. This backend keeps ``<prefix><app>_<model>_<language>`` instead: a record goes
 to its own language's index, whose default analyzer folds accents and stems that language's
-words (Spanish ``light_spanish``, English ``english``), and a search goes to the reader's
+words (Snowball ``spanish`` and ``english``, as the database backend), and a search goes to the reader's
 language's index. Everything else (mappings, queries, facets, autocomplete) is modelsearch's.
 
 While the circuit breaker is open (``search.engine``), indexing is skipped rather than left to
@@ -15,7 +15,11 @@ import logging
 from collections import defaultdict
 from copy import deepcopy
 
-from modelsearch.backends.opensearch3 import OpenSearch3Index, OpenSearch3SearchBackend
+from modelsearch.backends.opensearch3 import (
+    OpenSearch3Index,
+    OpenSearch3Mapping,
+    OpenSearch3SearchBackend,
+)
 
 from .. import breaker
 from .languages import (
@@ -27,22 +31,22 @@ from .languages import (
 
 logger = logging.getLogger(__name__)
 
-STEMMERS = {"es": "light_spanish", "en": "english"}
+STEMMERS = {"es": "spanish", "en": "english"}  # Snowball, as the database backend
+ANALYZER = "puente_text"  # defined in each language's index with that language's stemmer
 
 
 def language_analysis(language):
     """Index settings whose default analyzer is ``language``'s, accents folded."""
     stemmer = f"puente_{language}_stemmer"
+    analyzer = {
+        "type": "custom",
+        "tokenizer": "standard",
+        "filter": ["lowercase", "asciifolding", stemmer],
+    }
     return {
         "settings": {
             "analysis": {
-                "analyzer": {
-                    "default": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "filter": ["lowercase", "asciifolding", stemmer],
-                    }
-                },
+                "analyzer": {ANALYZER: analyzer},
                 "filter": {
                     stemmer: {"type": "stemmer", "language": STEMMERS.get(language, "english")}
                 },
@@ -59,6 +63,24 @@ def _deep_merge(base, extra):
         else:
             merged[key] = value
     return merged
+
+
+def _analysed(properties):
+    """Every text field without an analyzer of its own gets the language's: named in the
+    mapping, not left to the index default, so that indexing and searching both use it."""
+    for mapping in properties.values():
+        if mapping.get("type") == "text" and "analyzer" not in mapping:
+            mapping["analyzer"] = ANALYZER
+        if "properties" in mapping:
+            _analysed(mapping["properties"])
+    return properties
+
+
+class LanguageMapping(OpenSearch3Mapping):
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        _analysed(mapping["properties"])
+        return mapping
 
 
 class LanguageIndex(OpenSearch3Index):
@@ -138,6 +160,8 @@ class LanguageIndexGroup:
 class LanguageOpenSearchBackend(OpenSearch3SearchBackend):
     """Settings: ``URLS``, ``INDEX_PREFIX``, ``TIMEOUT`` (seconds), ``LANGUAGES`` (default: the
     site's), ``OPTIONS`` and ``INDEX_SETTINGS`` as in modelsearch."""
+
+    mapping_class = LanguageMapping
 
     def __init__(self, params):
         params = dict(params)
