@@ -39,8 +39,9 @@ from .practices_factories import ToEnglish
 PREFIX = f"test{os.getpid()}_"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def engine():
+    """The engine, on a free port, for the test session; stopped at its end."""
     server = OsmemServer.start(japanese=False)
     yield server
     server.close()

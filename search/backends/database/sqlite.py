@@ -1,38 +1,14 @@
-"""The database search backend, in each record's language.
+"""SQLite (FTS5): titles and bodies indexed as Snowball stems of their folded words in the
+record's language, queries stemmed in the reader's (imported only on SQLite: modelsearch's FTS
+model exists only there)."""
 
-modelsearch's SQLite backend (FTS5) matches whole words only, and its PostgreSQL backend uses
-one text-search configuration for every record. Here:
-
-- **SQLite**: titles and bodies are indexed as Snowball stems of their folded words, in the
-  record's language (``search.text.stem_text``), and queries are stemmed in the reader's
-  language; so "riesgo" finds "riesgos" and "rio" finds "río".
-- **PostgreSQL**: each record is indexed with its language's configuration and each query is
-  parsed with the reader's (``SEARCH_CONFIGS``, default ``puente_es`` / ``puente_en``: the
-  ``spanish`` and ``english`` configurations with ``unaccent``, made by this app's migration).
-
-Settings: ``{"BACKEND": "search.backends.database"}``; ``SEARCH_CONFIGS`` for PostgreSQL.
-"""
-
-import copy
-from collections import defaultdict
-
-from django.db import connection
-from modelsearch.backends.database.fallback import DatabaseSearchBackend
-from modelsearch.backends.database.postgres.postgres import (
-    PostgresAutocompleteQueryCompiler,
-    PostgresIndex,
-    PostgresSearchBackend,
-    PostgresSearchQueryCompiler,
-)
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from ..text import fold, stem_text, stem_words, words
-from .languages import languages_by_locale, reader_language, record_language
-
-PG_CONFIGS = {"es": "puente_es", "en": "puente_en"}
+from ...text import fold, stem_text, stem_words, words
+from ..languages import languages_by_locale, reader_language, record_language
 
 
 class StemmedIndexer(sqlite.ObjectIndexer):
@@ -121,52 +97,3 @@ class StemmedSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
     index_class = StemmedSQLiteIndex
     query_compiler_class = StemmedSQLiteQueryCompiler
     autocomplete_query_compiler_class = StemmedSQLiteAutocompleteCompiler
-
-
-class LanguagePostgresIndex(PostgresIndex):
-    """Each record's vectors built with its own language's configuration."""
-
-    def add_items(self, model, objs):
-        languages = languages_by_locale()
-        by_language = defaultdict(list)
-        for obj in objs:
-            by_language[record_language(obj, languages)].append(obj)
-        for language, group in by_language.items():
-            index = copy.copy(self)
-            index.backend = self.backend.for_language(language)
-            PostgresIndex.add_items(index, model, group)
-
-
-class LanguagePostgresQueryCompiler(PostgresSearchQueryCompiler):
-    def get_config(self, backend):
-        return backend.config_for(reader_language())
-
-
-class LanguagePostgresSearchBackend(PostgresSearchBackend):
-    index_class = LanguagePostgresIndex
-    query_compiler_class = LanguagePostgresQueryCompiler
-    autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
-
-    def __init__(self, params):
-        super().__init__(params)
-        self.configs = {**PG_CONFIGS, **params.get("SEARCH_CONFIGS", {})}
-
-    def config_for(self, language):
-        return self.configs.get(language) or self.config
-
-    def for_language(self, language):
-        backend = copy.copy(self)
-        backend.config = self.config_for(language)
-        return backend
-
-
-def SearchBackend(params):
-    """The backend for the default database's engine, as modelsearch chooses its own."""
-    if connection.vendor == "postgresql":
-        return LanguagePostgresSearchBackend(params)
-    if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
-
-        if fts5_available() and fts_table_exists():
-            return StemmedSQLiteSearchBackend(params)
-    return DatabaseSearchBackend(params)
