@@ -232,3 +232,24 @@ def test_a_long_query_is_shortened_with_a_notice(client):
     response = client.get("/es/buscar/", {"q": "riesgos " * 80})
     assert "se acortó a 200 caracteres" in response.content.decode()
     assert "Simulacros de evacuación en Valparaíso" in titles(response)
+
+
+def test_queries_do_not_grow_with_the_results_shown(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from missions.models import MissionIndexPage
+
+    def queries(query):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/es/buscar/", {"q": query})
+        assert response.status_code == 200
+        return len(captured), len(response.context["results"])
+
+    index = MissionIndexPage.objects.get(locale=spanish())
+    one = queries("valparaiso")
+    for number in range(12):
+        build_mission(index, title=f"Feria en Lima {number}", slug=f"feria-{number}")
+    ten = queries("feria")
+    assert one[1] == 1 and ten[1] == 10
+    assert ten[0] <= one[0] + 2, (one, ten)
