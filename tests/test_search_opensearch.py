@@ -8,7 +8,6 @@ import re
 import socket
 import threading
 import time
-from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -20,21 +19,9 @@ from missions.models import MissionPage
 from search import breaker
 from search.config import search_backends
 
-from .factories import ContentPageFactory, english, spanish
-from .missions_factories import (
-    MissionIndexPageFactory,
-    OrganizationFactory,
-    PersonFactory,
-    build_mission,
-    cost_line,
-)
-from .module_data import (
-    build_english_home,
-    build_home,
-    rolled_back_after_module,
-    translate_into_english,
-)
-from .practices_factories import ToEnglish
+from .factories import ContentPageFactory
+from .module_data import rolled_back_after_module
+from .search_data import build_search_site
 
 PREFIX = f"test{os.getpid()}_"
 
@@ -55,38 +42,9 @@ def site(engine, django_db_setup, django_db_blocker):
         rolled_back_after_module(django_db_blocker),
     ):
         call_command("update_index", backend_name="default", verbosity=0)
-        spanish(), english()
-        home = build_home()
-        build_english_home(home)
-        missions = MissionIndexPageFactory(parent=home)
-        missions.save_revision().publish()
-        translate_into_english(missions, ToEnglish({"Misiones": "Missions"}))
-        person = PersonFactory(name="Ana Riquelme", position="Alcaldesa", unit="Alcaldía")
-        translate_into_english(person)
-        mission = build_mission(
-            missions,
-            title="Simulacros de evacuación en Valparaíso",
-            slug="simulacros",
-            purpose="Conocer los riesgos de inundación del río y sus simulacros.",
-            destinations=[("Valparaíso", "CL")],
-            delegation=[(person, "Jefa de delegación")],
-            cost_lines=[cost_line(amount=Decimal("1250000"))],
-        )
-        translate_into_english(
-            mission,
-            ToEnglish(
-                {
-                    "Simulacros de evacuación en Valparaíso": "Evacuation drills in Valparaíso",
-                    "Conocer los riesgos de inundación del río y sus simulacros.": (
-                        "Learning about the flood risks of the river, and its drills."
-                    ),
-                    "Valparaíso": "Valparaíso",
-                }
-            ),
-        )
-        OrganizationFactory(name="Red de Ciudades Resilientes", description="Sobre riesgos.")
+        built = build_search_site()
         refresh()
-        yield {"home": home, "missions": missions}
+        yield built
 
 
 pytestmark = pytest.mark.django_db

@@ -2,79 +2,21 @@
 both languages, every declared type, facets, and whatever a reader types answered with 200."""
 
 import re
-from decimal import Decimal
 
 import pytest
 
 from home.models import ContentPage
 
-from .factories import ContentPageFactory, english, spanish
-from .missions_factories import (
-    MissionIndexPageFactory,
-    OrganizationFactory,
-    PersonFactory,
-    build_mission,
-    cost_line,
-)
-from .module_data import (
-    build_english_home,
-    build_home,
-    rolled_back_after_module,
-    translate_into_english,
-)
-from .partners_factories import build_directory
-from .practices_factories import PracticeIndexPageFactory, ToEnglish, make_practice
+from .factories import spanish
+from .missions_factories import build_mission
+from .module_data import rolled_back_after_module
+from .search_data import build_search_site
 
 
 @pytest.fixture(scope="module", autouse=True)
 def site(django_db_setup, django_db_blocker):
     with rolled_back_after_module(django_db_blocker):
-        spanish(), english()
-        home = build_home()
-        build_english_home(home)
-        missions = MissionIndexPageFactory(parent=home)
-        missions.save_revision().publish()
-        translate_into_english(missions, ToEnglish({"Misiones": "Missions"}))
-        person = PersonFactory(name="Ana Riquelme", position="Alcaldesa", unit="Alcaldía")
-        translate_into_english(
-            person, ToEnglish({"Alcaldesa": "Mayor", "Alcaldía": "Mayor's office"})
-        )
-        mission = build_mission(
-            missions,
-            title="Simulacros de evacuación en Valparaíso",
-            slug="simulacros",
-            purpose="Conocer los riesgos de inundación del río y sus simulacros.",
-            destinations=[("Valparaíso", "CL")],
-            delegation=[(person, "Jefa de delegación")],
-            cost_lines=[cost_line(amount=Decimal("1250000"))],
-        )
-        translate_into_english(
-            mission,
-            ToEnglish(
-                {
-                    "Simulacros de evacuación en Valparaíso": "Evacuation drills in Valparaíso",
-                    "Conocer los riesgos de inundación del río y sus simulacros.": (
-                        "Learning about the flood risks of the river, and its drills."
-                    ),
-                    "Jefa de delegación": "Head of delegation",
-                    "Valparaíso": "Valparaíso",
-                }
-            ),
-        )
-        practices = PracticeIndexPageFactory(parent=home)
-        practices.save_revision().publish()
-        make_practice(
-            practices,
-            title="Huertos comunitarios",
-            summary="Vecinos que cultivan huertos en terrenos municipales.",
-            image=False,
-        )
-        build_directory(home)
-        OrganizationFactory(name="Red de Ciudades Resilientes", description="Red sobre riesgos.")
-        page = ContentPageFactory(
-            parent=home, title="Cómo trabajamos", summary="Con el territorio."
-        )
-        page.save_revision().publish()
+        build_search_site()
         yield
 
 
