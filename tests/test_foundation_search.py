@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 def test_search_finds_pages_in_the_readers_language(client, home):
     ContentPageFactory(parent=home, title="Cooperación descentralizada").save_revision().publish()
     html = client.get("/es/buscar/", {"q": "cooperación"}).content.decode()
-    assert "Cooperación descentralizada" in html
+    # The matched word is marked in the title.
+    assert "<mark>Cooperación</mark> descentralizada" in html
     assert "0 resultados" not in html
 
 

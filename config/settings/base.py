@@ -9,6 +9,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from search.config import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 VAR_DIR = Path(os.environ.get("PUENTE_VAR_DIR", BASE_DIR / "var"))
@@ -154,19 +156,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Search: Wagtail's database backend unless SEARCH_URL points at OpenSearch.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if os.environ.get("SEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.opensearch3",
-        "URLS": [os.environ["SEARCH_URL"]],
-        "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "puente_"),
-        "TIMEOUT": 5,
-        "OPTIONS": {},
-        "INDEX_SETTINGS": {},
-    }
-    # The database backend stays available so the search page can answer when the engine is down.
-    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
+# Search: the database backend, or OpenSearch at SEARCH_URL with the database as its fallback.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    os.environ.get("SEARCH_URL"),
+    prefix=os.environ.get("SEARCH_INDEX_PREFIX", "puente_"),
+    timeout=float(os.environ.get("SEARCH_TIMEOUT", "0.5")),
+)
+SEARCH_BREAKER_SECONDS = int(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
 
 WAGTAIL_SITE_NAME = "Puente"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
