@@ -13,10 +13,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from missions import views as mission_views
+from operations import health
+from operations.lockouts import ThrottledPasswordResetView
 from search import views as search_views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
+    # Wagtail's own form, throttled against e-mail flooding (before Wagtail's admin URLs).
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

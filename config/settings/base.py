@@ -136,12 +136,22 @@ STORAGES = {
 }
 
 if os.environ.get("REDIS_URL"):
+    # django-redis, so that a Redis outage is a cache miss (logged), never an error page: the
+    # site then serves uncached. Short timeouts: a hung Redis must not hang the requests.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "puente"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -197,3 +207,31 @@ LOGGING = {
 }
 
 SITE_SAMPLE_NOTICE = _("Sample data for a fictional municipality.")
+
+# Security headers, login protection, request ids and health (config/settings/security.py and
+# the operations app). Added here, at the end, so the lists above stay easy to read.
+from .security import *  # noqa: E402, F403
+
+INSTALLED_APPS += ["operations", "csp", "axes", "django_guid"]
+MIDDLEWARE = [
+    "django_guid.middleware.guid_middleware",
+    "django.middleware.security.SecurityMiddleware",
+    "operations.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "operations.middleware.CrossOriginResourcePolicyMiddleware",
+    "operations.middleware.DocumentHeadersMiddleware",
+    *(name for name in MIDDLEWARE if name != "django.middleware.security.SecurityMiddleware"),
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,  # an incoming id that is not a UUID is replaced
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
+    "INTEGRATIONS": [],
+    "UUID_LENGTH": 32,
+}
