@@ -50,11 +50,15 @@ PUBLIC_POLICY = {
     "manifest-src": [SELF],
 }
 
-# The Wagtail admin, measured in Chromium (tests/test_hardening_csp_browser.py): its scripts
-# and styles come from our static files, but its widgets set style attributes and a few
-# inline styles, so style-src needs 'unsafe-inline'; scripts stay 'self' only.
+# The Wagtail admin, measured in Chromium (tests/test_hardening_csp_browser.py). Wagtail 8
+# still writes inline scripts (the date and time widgets' initDateChooser(…), inline panels,
+# multiple-chooser panels, and chooser modals whose HTML carries scripts, run by vendor.js),
+# whose text varies by field, so neither nonces nor hashes can cover them: script-src needs
+# 'unsafe-inline' (never 'unsafe-eval'; no other origin), and style-src too for its style
+# attributes. Everything else is as strict as the public policy.
 ADMIN_POLICY = {
     **PUBLIC_POLICY,
+    "script-src": [SELF, "'unsafe-inline'"],
     "style-src": [SELF, "'unsafe-inline'"],
     "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
     "connect-src": [SELF, *MEDIA_ORIGINS],
@@ -121,3 +125,4 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Uploaded documents must be what their extension says (operations/documents.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.documents.DocumentForm"
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call releases.wagtail.org (and CSP blocks it)
