@@ -8,7 +8,9 @@
   which other sites may load (they already send ``Access-Control-Allow-Origin: *``).
 """
 
+import logging
 import re
+import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -52,6 +54,34 @@ class DocumentHeadersMiddleware:
             del response["Content-Encoding"]
         if response.get("ETag", "").strip('"W/ ') == "":
             response.headers.pop("ETag", None)
+        return response
+
+
+request_log = logging.getLogger("operations.requests")
+
+
+class RequestLogMiddleware:
+    """One INFO line per request: method, path, status, milliseconds (and the request id)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.monotonic()
+        response = self.get_response(request)
+        if request_log.isEnabledFor(logging.INFO):
+            request_log.info(
+                "%s %s %s",
+                request.method,
+                request.path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "ms": round((time.monotonic() - started) * 1000, 1),
+                },
+            )
         return response
 
 

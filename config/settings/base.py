@@ -193,14 +193,35 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Logs on standard error, one JSON object a line (LOG_FORMAT=json, the production default) or
+# plain text, each with the request's id (X-Request-ID) as request_id. With LOG_LEVEL=INFO
+# every request is logged too (operations.middleware.RequestLogMiddleware).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {
+            "()": "django_guid.log_filters.CorrelationId",
+            "correlation_id_field": "request_id",
+        }
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
     # The level is on the handler too: Django's own loggers propagate here whatever root's level.
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "level": os.environ.get("LOG_LEVEL", "WARNING"),
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
@@ -220,6 +241,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "operations.middleware.CrossOriginResourcePolicyMiddleware",
     "operations.middleware.DocumentHeadersMiddleware",
+    "operations.middleware.RequestLogMiddleware",
     *(name for name in MIDDLEWARE if name != "django.middleware.security.SecurityMiddleware"),
     "axes.middleware.AxesMiddleware",
 ]

@@ -35,6 +35,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
 
 # Wagtail's preview panel shows the page in a same-origin frame, so X-Frame-Options stays
 # SAMEORIGIN (base.py) rather than DENY; every other deployment check must pass.
