@@ -39,7 +39,7 @@ def _database():
 
 
 def _cache():
-    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 2)[-2]
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     token = str(time.monotonic())
     # django-redis ignores a Redis outage (settings: IGNORE_EXCEPTIONS): a lost value is
     # what tells it here.

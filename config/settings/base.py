@@ -134,6 +134,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if os.environ.get("MEDIA_STORAGE", "local") == "s3":
+    # Uploads (images, renditions, documents, practice PDFs) in an S3-compatible bucket
+    # (django-storages), shared by every instance behind the load balancer.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Image URLs stay stable (cacheable pages) unless the bucket is private.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    # Documents go through Wagtail's view, so that privacy settings are always enforced.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 if os.environ.get("REDIS_URL"):
     # django-redis, so that a Redis outage is a cache miss (logged), never an error page: the

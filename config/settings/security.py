@@ -118,6 +118,8 @@ else:
 
 # The password-reset form sends e-mail: at most this many requests per address and per e-mail.
 PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
+# With the cache (Redis) down the form still works, unthrottled, rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "operations.middleware.client_ip" if TRUSTED_PROXY_COUNT else "REMOTE_ADDR"
 
 # No Gravatar: the admin would load avatars from another site.
