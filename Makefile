@@ -60,13 +60,15 @@ uv:
 		PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install --user uv
 
 # Browser tests need Debian's chromium; `makemessages` (the catalogue check) needs gettext;
-# the HTML validity test runs the W3C Nu checker (vnu-jar from npm, package-lock.json), on Java.
+# the HTML validity test runs the W3C Nu checker (vnu-jar from npm, package-lock.json), on Java;
+# the Redis tests start Debian's redis-server (tests/servers.py).
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \

@@ -13,14 +13,24 @@ from wagtail.documents import urls as wagtaildocs_urls
 from editors.privacy import set_privacy
 from home import views as home_views
 from home.opendata import views as opendata_views
+from operations import health
+from operations.lockouts import ThrottledPasswordResetView
 from search import views as search_views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Before Wagtail's admin, to take the place of its privacy view: a published mission (or a
     # page above one) cannot be made private, as it cannot be unpublished (editors/privacy.py).
     # There is no /django-admin/: users, groups, documents and images are managed in Wagtail's
     # admin only, under its permission rules.
     path("admin/pages/<int:page_id>/privacy/", set_privacy, name="missions_safe_set_privacy"),
+    # Wagtail's own form, throttled against e-mail flooding (before Wagtail's admin URLs).
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

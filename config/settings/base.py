@@ -137,14 +137,45 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if os.environ.get("MEDIA_STORAGE", "local") == "s3":
+    # Uploads (images, renditions, documents, practice PDFs) in an S3-compatible bucket
+    # (django-storages), shared by every instance behind the load balancer.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Image URLs stay stable (cacheable pages) unless the bucket is private.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    # Documents go through Wagtail's view, so that privacy settings are always enforced.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 if os.environ.get("REDIS_URL"):
+    # django-redis, so that a Redis outage is a cache miss (logged), never an error page: the
+    # site then serves uncached. Short timeouts: a hung Redis must not hang the requests.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "puente"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -180,14 +211,35 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Logs on standard error, one JSON object a line (LOG_FORMAT=json, the production default) or
+# plain text, each with the request's id (X-Request-ID) as request_id. With LOG_LEVEL=INFO
+# every request is logged too (operations.middleware.RequestLogMiddleware).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {
+            "()": "django_guid.log_filters.CorrelationId",
+            "correlation_id_field": "request_id",
+        }
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
     # The level is on the handler too: Django's own loggers propagate here whatever root's level.
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "level": os.environ.get("LOG_LEVEL", "WARNING"),
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
@@ -199,3 +251,32 @@ SITE_SAMPLE_NOTICE = _("Sample data for a fictional municipality.")
 # way to publish. A waiting review is flagged after Site settings' "review_flag_days".
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editors.workflow.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+
+# Security headers, login protection, request ids and health (config/settings/security.py and
+# the operations app). Added here, at the end, so the lists above stay easy to read.
+from .security import *  # noqa: E402, F403
+
+INSTALLED_APPS += ["operations", "csp", "axes", "django_guid"]
+MIDDLEWARE = [
+    "django_guid.middleware.guid_middleware",
+    "django.middleware.security.SecurityMiddleware",
+    "operations.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "operations.middleware.CrossOriginResourcePolicyMiddleware",
+    "operations.middleware.DocumentHeadersMiddleware",
+    "operations.middleware.RequestLogMiddleware",
+    *(name for name in MIDDLEWARE if name != "django.middleware.security.SecurityMiddleware"),
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,  # an incoming id that is not a UUID is replaced
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
+    "INTEGRATIONS": [],
+    "UUID_LENGTH": 32,
+}

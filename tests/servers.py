@@ -1,0 +1,144 @@
+"""Real servers for the scale-out tests, started on free loopback ports and stopped at the end:
+Redis (Debian's ``redis-server``) and an S3-compatible API (``moto_server``, moto[server]).
+
+Import the fixtures into a test module (``from .servers import redis_server, s3_server``).
+``RedisServer.stop()``/``start()`` let a test take Redis away mid-test and bring it back.
+"""
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, timeout=20.0, process=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+class RedisServer:
+    def __init__(self):
+        self.binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+        self.port = free_port()
+        self.directory = tempfile.mkdtemp(prefix="puente-redis-")
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                self.directory,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, process=self.process)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    if not Path(shutil.which("redis-server") or "/usr/bin/redis-server").exists():
+        pytest.fail("redis-server not found: install Debian's redis-server (make system-deps).")
+    server = RedisServer()
+    server.start()
+    yield server
+    server.cleanup()
+
+
+class S3Server:
+    def __init__(self):
+        self.port = free_port()
+        self.process = None
+        self.bucket = "puente-media"
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        moto = Path(sys.executable).with_name("moto_server")
+        self.process = subprocess.Popen(
+            [str(moto), "-H", "127.0.0.1", "-p", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, timeout=60, process=self.process)
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+            region_name="us-east-1",
+        )
+
+    def storage_options(self):
+        return {
+            "bucket_name": self.bucket,
+            "endpoint_url": self.endpoint,
+            "region_name": "us-east-1",
+            "access_key": "testing",
+            "secret_key": "testing",
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        }
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    server = S3Server()
+    server.start()
+    server.client().create_bucket(Bucket=server.bucket)
+    yield server
+    server.stop()
