@@ -19,8 +19,15 @@ def mission_published(sender, instance, **kwargs):
 
 
 def standard_published(sender, instance, **kwargs):
-    if instance.computed_from and _is_source(instance):
-        recompute([instance])
+    """Also when a translation is published: it gets the source's counts in its language."""
+    if instance.computed_from:
+        source = (
+            instance
+            if _is_source(instance)
+            else instance.get_translation_or_none(instance.get_default_locale())
+        )
+        if source is not None:
+            recompute([source])
 
 
 def connect():

@@ -122,6 +122,7 @@ class StandardMeasurement(TranslatableMixin, Orderable):
         TranslatableField("action"),
         SynchronizedField("action_date"),
         SynchronizedField("action_status"),
+        SynchronizedField("inputs"),
     ]
 
     class Meta(TranslatableMixin.Meta):
