@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "directory",
     "missions",
     "practices",
+    "partners",
     "standards",
     "search",
     "wagtail_localize",
