@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from home.deadlines import standards_grace_days
 from home.formats import format_number, format_share
+from home.params import QueryParams
 from home.routing import render_page
 from home.translated import in_locale
 from missions.models import MissionPage
@@ -20,7 +21,7 @@ from .chart import chart
 from .choices import Channel, Status
 from .display import BADGES, format_target, format_value, language, period_label, status_label
 from .models import StandardPage
-from .params import choice_param
+from .opendata import StandardsDataset
 
 CHART_PERIODS = 24
 
@@ -56,14 +57,14 @@ def index_standards(index):
 def listing(page, request):
     today = timezone.localdate()
     grace = standards_grace_days(request=request)
-    notices = []
     standards = list(index_standards(page))
     rows = [{"page": s, "state": current_state(s, today, grace)} for s in standards]
     units = sorted({s.responsible_unit for s in standards})
+    params = QueryParams(request.GET)
     chosen = {
-        "unit": choice_param(request.GET, "unit", units, notices, _("unit")),
-        "channel": choice_param(request.GET, "channel", Channel.values, notices, _("channel")),
-        "state": choice_param(request.GET, "state", Status.values, notices, _("state")),
+        "unit": params.choice("unit", units),
+        "channel": params.choice("channel", Channel.values),
+        "state": params.choice("state", Status.values),
     }
     met = sum(1 for row in rows if row["state"]["status"] == Status.MET)
     summary = _("%(met)s of %(total)s standards met in the last period") % {
@@ -101,7 +102,8 @@ def listing(page, request):
                 for n, label, choices in filters
             ],
             "is_filtered": any(chosen.values()),
-            "notices": notices,
+            "open_data": StandardsDataset(page, request).links(),
+            "notices": params.notices({name: label for name, label, _c in filters}),
         },
     )
 

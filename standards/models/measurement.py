@@ -91,6 +91,7 @@ class StandardMeasurement(TranslatableMixin, Orderable):
     )
     # Counted from the site's records (standards/computed.py): which records, counted how.
     inputs = models.JSONField(_("inputs"), default=dict, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Period")),
