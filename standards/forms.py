@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .periods import overlap_message, overlapping
+from .rules import measurement_errors
 
 COMPUTED_ROWS_REFUSED = _(
     "This standard is measured from the site's records: its measurements are recomputed, "
@@ -30,8 +31,15 @@ class StandardPageForm(WagtailAdminPageForm):
         if self.cleaned_data.get("computed_from") and formset.has_changed():
             self.add_error("computed_from", COMPUTED_ROWS_REFUSED)
             return False
+        valid = True
+        for form in kept:
+            # The page's own fields (unit, target, frequency) as this form has just set them.
+            form.instance.derive_value()
+            for name, message in measurement_errors(form.instance, self.instance).items():
+                form.add_error(name, message)
+                valid = False
         overlap = overlapping([form.cleaned_data | {"form": form} for form in kept])
         if overlap:
             overlap[1]["form"].add_error("period_start", overlap_message(*overlap))
-            return False
-        return True
+            valid = False
+        return valid

@@ -31,7 +31,11 @@ def stale_standards(today=None, grace_days=None):
             continue
         last = max(measured.values(), key=lambda row: row.period_start, default=None)
         standard.due_period = period_label(due, standard.frequency)
-        standard.last_measured = period_label(last, standard.frequency) if last else "—"
+        standard.last_measured = (
+            period_label(standard.period_containing(last.period_start), standard.frequency)
+            if last
+            else "—"
+        )
         standard.days_overdue = (today - due.end - datetime.timedelta(days=grace)).days
         standard.language = standard.locale.get_display_name()
         stale.append(standard)
@@ -70,6 +74,11 @@ class StaleStandardsView(ReportView):
         "last_measured": _("Last period measured"),
         "days_overdue": _("Days overdue"),
     }
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # The CSV is streamed after the request's language is gone: translate the headings now.
+        self.export_headings = {k: str(v) for k, v in type(self).export_headings.items()}
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_filename(self):
         return f"stale-standards-{timezone.localdate().isoformat()}"

@@ -32,7 +32,7 @@ from home.translated import TRANSLATED_PAGE_FIELDS, in_locale
 from ..choices import Channel, ComputedFrom, Direction, Frequency, Status, Unit
 from ..forms import StandardPageForm
 from ..periods import ended_periods, overlap_message, overlapping, period_of, status_of
-from .measurement import measurement_errors
+from ..rules import measurement_errors
 
 
 class StandardIndexPage(RoutedPageMixin, IndexPage):
