@@ -14,7 +14,7 @@ DEFAULT_REPORT_DAYS = SiteSettings._meta.get_field("report_days").default
 
 def _setting(name, site, request):
     if site is None and request is not None:
-        site = Site.find_for_request(request)
+        return getattr(SiteSettings.for_request(request), name)  # cached on the request
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     if site is None:

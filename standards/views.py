@@ -6,6 +6,7 @@ the number of queries does not grow with the number of standards or periods.
 
 import datetime
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -127,7 +128,9 @@ def _missions_by_id(history, locale):
 def standard_page(page, request):
     today = timezone.localdate()
     lang = language()
-    standard = StandardPage.objects.with_history().get(pk=page.pk) if page.pk else page
+    standard = page
+    if page.pk and "measurements" not in getattr(page, "_cluster_related_objects", {}):
+        prefetch_related_objects([page], "measurements", "objectives")  # a preview keeps its rows
     history = standard.history(today) if standard.measured_since else []
     recent = history[-CHART_PERIODS:]
     missions = _missions_by_id(history, standard.locale_id) if standard.computed_from else {}

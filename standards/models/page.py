@@ -47,8 +47,8 @@ class StandardIndexPage(RoutedPageMixin, IndexPage):
 
 class StandardQuerySet(PageQuerySet):
     def with_history(self):
-        """Measurements and objectives fetched with the standards: two queries for any number."""
-        return self.prefetch_related("measurements", "objectives")
+        """Measurements fetched with the standards: one query for any number of them."""
+        return self.prefetch_related("measurements")
 
 
 StandardManager = PageManager.from_queryset(StandardQuerySet)
