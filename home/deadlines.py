@@ -1,6 +1,7 @@
-"""The days allowed for a trip report, read from the site settings in one place.
+"""The deadlines the site applies, read from the site settings in one place.
 
-Pages, filters, exports and the admin all ask ``report_days``: the request's site when there is
+Pages, filters, exports and the admin all ask ``report_days`` (a trip report) or
+``standards_grace_days`` (a service standard's measurement): the request's site when there is
 a request, the default site otherwise, and the setting's own default when there is no site.
 """
 
@@ -11,12 +12,21 @@ from .models import SiteSettings
 DEFAULT_REPORT_DAYS = SiteSettings._meta.get_field("report_days").default
 
 
-def report_days(site=None, request=None):
-    """Days after its return within which a mission's report is due."""
+def _setting(name, site, request):
     if site is None and request is not None:
-        site = Site.find_for_request(request)
+        return getattr(SiteSettings.for_request(request), name)  # cached on the request
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        return DEFAULT_REPORT_DAYS
-    return SiteSettings.for_site(site).report_days
+        return SiteSettings._meta.get_field(name).default
+    return getattr(SiteSettings.for_site(site), name)
+
+
+def report_days(site=None, request=None):
+    """Days after its return within which a mission's report is due."""
+    return _setting("report_days", site, request)
+
+
+def standards_grace_days(site=None, request=None):
+    """Days after a standard's period ends before its missing measurement is overdue."""
+    return _setting("standards_grace_days", site, request)

@@ -250,6 +250,14 @@ class SiteSettings(BaseSiteSetting):
             "days is flagged in Reports › Reviews waiting."
         ),
     )
+    standards_grace_days = models.PositiveSmallIntegerField(
+        _("days of grace for a standard's measurement"),
+        default=30,
+        help_text=_(
+            "A service standard whose last period ended more than this many days ago without "
+            "a measurement is listed in Reports › Stale standards and shows “no recent data”."
+        ),
+    )
     is_sample_data = models.BooleanField(
         _("show the sample-data notice"),
         default=False,
@@ -283,6 +291,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("open_data_licence_url"),
                 FieldPanel("report_days"),
                 FieldPanel("review_flag_days"),
+                FieldPanel("standards_grace_days"),
             ],
             heading=_("Transparency rules"),
         ),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "missions",
     "practices",
     "partners",
+    "standards",
     "search",
     "editors",
     "wagtail_localize",

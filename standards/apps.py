@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class StandardsConfig(AppConfig):
+    name = "standards"
+    verbose_name = "Estándares de servicio"
+    demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
+    demo_after = ("home", "directory", "missions")  # objectives; two standards count missions
+    opendata = "opendata"  # its DATASETS are published (home/opendata/dataset.py)
+
+    def ready(self):
+        from . import figures, signals  # noqa: F401  (figures registers itself on import)
+
+        signals.connect()
