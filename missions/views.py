@@ -16,6 +16,7 @@ from wagtail.views import serve
 from home.formats import format_clp, format_count
 from home.pagination import paginate
 from home.routing import render_page
+from returns.emissions import emission_totals, emissions_chart, format_tonnes
 
 from .charts import charts
 from .feeds import MissionFeed
@@ -56,6 +57,7 @@ def _totals(totals):
         (_("Paid by others"), format_clp(totals["others_cost_clp"])),
         (_("Results achieved"), format_count(totals["results_achieved"])),
         (_("Value obtained"), format_clp(totals["value_obtained_clp"])),
+        (_("Estimated emissions of travel"), format_tonnes(totals["emissions_kg"])),
     ]
 
 
@@ -80,12 +82,12 @@ def _links(index, applied):
 def _summary(mission_filter):
     """Totals, charts and last update of the filter's missions (cached until they change)."""
     counted = mission_filter.counted()
-    totals = counted.totals()
+    totals = {**counted.totals(), "emissions_kg": emission_totals(counted)["kg"]}
     last_modified, _count = mission_filter.missions().freshness(days=mission_filter.report_days)
     return {
         "totals": _totals(totals),
         "counted": totals["count"],
-        "charts": charts(counted),
+        "charts": [*charts(counted), *filter(None, [emissions_chart(counted)])],
         "last_modified": last_modified,
     }
 
@@ -117,6 +119,7 @@ def index_context(index, request):
         "charts": summary["charts"],
         "open_data": _links(index, mission_filter.applied),
         "last_modified": summary["last_modified"],
+        "methodology_url": index.url + index.reverse_subpage("carbon_methodology"),
     }
 
 

@@ -1,5 +1,7 @@
 from django.urls import path, re_path
 
+from returns import views as returns_views
+
 from .. import views
 
 # File routes end in "/" because Wagtail's router adds one; their public address has none
@@ -14,4 +16,5 @@ urlpatterns = [
     re_path(r"^data/datapackage\.json/$", views.datapackage, name="datapackage"),
     path("data-dictionary/", views.data_dictionary, name="data_dictionary"),
     path("feed/", views.feed, name="feed"),
+    path("carbon-methodology/", returns_views.carbon_methodology, name="carbon_methodology"),
 ]
