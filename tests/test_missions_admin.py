@@ -95,7 +95,14 @@ def mission_post(objectives=(), action="action-publish", **overrides):
         "travel_legs": [],
     }
     fields.update(overrides)
-    for relation in ("destinations", "delegation", "agenda", "cost_lines", "results", "travel_legs"):
+    for relation in (
+        "destinations",
+        "delegation",
+        "agenda",
+        "cost_lines",
+        "results",
+        "travel_legs",
+    ):
         fields[relation] = inline_formset(fields[relation])
     data = nested_form_data(fields)
     data["objectives"] = [str(objective.pk) for objective in objectives]

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.test.utils.form_data import inline_formset
 
 from returns import carbon
 from returns.models import EmissionFactor, TravelLeg
