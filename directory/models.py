@@ -8,6 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.records import SluggedRecord, unique_slug_constraint
+
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """Someone who travels or works for the office; position and unit are translated."""
@@ -37,8 +39,11 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.position})"
 
 
-class Organization(TranslatableMixin, index.Indexed, models.Model):
-    """A partner abroad or an actor of the territory; no hierarchy between them."""
+class Organization(TranslatableMixin, SluggedRecord, index.Indexed, models.Model):
+    """A partner abroad or an actor of the territory; no hierarchy between them.
+
+    Each one has a public page under the directory index (directory/pages.py), at its slug.
+    """
 
     class Kind(models.TextChoices):
         UNIVERSITY = "university", _("University")
@@ -72,6 +77,7 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("acronym"),
         FieldPanel("kind"),
         FieldPanel("country"),
@@ -88,6 +94,7 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
     ]
     translatable_fields = [
         TranslatableField("name"),
+        SynchronizedField("slug"),
         SynchronizedField("acronym"),
         SynchronizedField("kind"),
         SynchronizedField("country"),
@@ -99,6 +106,7 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["name"]
+        constraints = [unique_slug_constraint("directory_organization")]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

@@ -32,6 +32,18 @@ def route_suffix(request, page):
     return ""
 
 
+def translated_suffix(request, page, translation, suffix):
+    """``suffix`` (see route_suffix) as it reads under ``translation``, or None when the other
+    language has no such address. A page whose sub-routes name a translated record (a record
+    index, home/records.py) says so through ``translated_route_suffix``; for other pages the
+    suffix carries over as it is.
+    """
+    translate = getattr(page.specific_deferred, "translated_route_suffix", None)
+    if translate is None or translation.pk == page.pk:
+        return suffix
+    return translate(request, translation, suffix)
+
+
 def translated_query(params, page, target):
     """``params`` (a QueryDict) for ``target``, the translation of ``page``.
 
@@ -77,11 +89,12 @@ def page_alternates(page, request=None):
         Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
     ):
         url = translation.get_full_url(request)
-        if url:
+        own_suffix = translated_suffix(request, page, translation, suffix)
+        if url and own_suffix is not None:
             alternates.append(
                 (
                     translation.locale.language_code,
-                    _with_request_query(url + suffix, request, page, translation),
+                    _with_request_query(url + own_suffix, request, page, translation),
                 )
             )
     order = [code for code, _name in settings.LANGUAGES]
@@ -124,9 +137,10 @@ def language_switcher_links(request, page=None):
             .select_related("locale")
         ):
             url = translation.get_url(request)
-            if url:
+            own_suffix = translated_suffix(request, page, translation, suffix)
+            if url and own_suffix is not None:
                 translations[translation.locale.language_code] = _with_request_query(
-                    url + suffix, request, page, translation
+                    url + own_suffix, request, page, translation
                 )
     elif page is None and request is not None:
         translations = view_alternates(request)

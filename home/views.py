@@ -9,6 +9,8 @@ from django.utils import translation
 from django.views.decorators.cache import cache_page
 from wagtail.models import Locale, Page, Site
 
+from .records import RecordIndexMixin
+
 
 def robots_txt(request):
     content = render_to_string(
@@ -50,6 +52,11 @@ def sitemap_xml(request):
                         "alternates": alternates[page.translation_key],
                     }
                 )
+                if isinstance(page, RecordIndexMixin):  # one page per record under it
+                    entries.extend(
+                        {"url": entry["location"], **entry}
+                        for entry in page.record_sitemap_entries(request)
+                    )
     content = render_to_string("sitemap.xml", {"entries": entries})
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 

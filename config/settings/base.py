@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "directory",
     "missions",
     "practices",
+    "partners",
     "returns",
     "search",
     "wagtail_localize",

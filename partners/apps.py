@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    name = "partners"
+    verbose_name = "Socios y actores"
+    demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
+    demo_after = ("home", "directory", "missions")  # agreements name organisations and missions
