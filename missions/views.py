@@ -15,6 +15,7 @@ from wagtail.views import serve
 
 from home.formats import format_clp, format_count
 from home.pagination import paginate
+from home.params import mark_ignored
 from home.routing import render_page
 from returns.emissions import emission_totals, emissions_chart, format_tonnes
 
@@ -162,6 +163,7 @@ def open_data(index, request, resource, fmt):
     missions = mission_filter.missions()
     last_modified, count = missions.freshness(days=mission_filter.report_days)
     tag = _state(index, request, mission_filter, f"{slug}.{fmt}", last_modified, count)
+    ignored = [name for name, _label, _value in mission_filter.ignored]
 
     def stream():
         if resource.name == "missions":
@@ -187,7 +189,8 @@ def open_data(index, request, resource, fmt):
         if fmt == "csv":
             filename = f"{resource.slug}-{index.locale.language_code}.csv"
             response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        # JSON names them in its metadata ("ignored_parameters"); CSV gets a "# " first line.
+        return mark_ignored(response, ignored, "# " if fmt == "csv" else None)
 
     return _not_modified_or(request, last_modified, tag, stream)
 
@@ -196,7 +199,7 @@ def datapackage(index, request):
     mission_filter = MissionFilter(index, request.GET)
     last_modified, count = mission_filter.missions().freshness(days=mission_filter.report_days)
     tag = _state(index, request, mission_filter, "datapackage", last_modified, count)
-    return _not_modified_or(
+    response = _not_modified_or(
         request,
         last_modified,
         tag,
@@ -205,6 +208,7 @@ def datapackage(index, request):
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         ),
     )
+    return mark_ignored(response, [name for name, _label, _value in mission_filter.ignored])
 
 
 def data_dictionary(index, request):
@@ -244,4 +248,6 @@ def serve_data_file(request, path):
 
 
 def feed(index, request):
-    return MissionFeed(index)(request)
+    feed = MissionFeed(index)
+    response = feed(request)
+    return mark_ignored(response, [name for name, _label, _value in feed.mission_filter.ignored])
