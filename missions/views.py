@@ -8,6 +8,7 @@ page first. These views import the models; the models never import them.
 
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from home.pagination import paginate
 from home.params import mark_ignored
 from home.routing import render_page
 from returns.emissions import emission_totals, emissions_chart, format_tonnes
+from returns.months import gaps, month_grid
 
 from .charts import charts
 from .feeds import MissionFeed
@@ -80,6 +82,13 @@ def _links(index, applied):
     }
 
 
+def _months(index, mission_filter):
+    """The chosen year's (else this year's) months: trips, a no-trips statement, or a gap."""
+    year = int(mission_filter.cleaned.get("year") or timezone.localdate().year)
+    months = month_grid(year, index.locale)
+    return {"grid_year": year, "months": months, "month_gaps": gaps(months)}
+
+
 def _summary(mission_filter):
     """Totals, charts and last update of the filter's missions (cached until they change)."""
     counted = mission_filter.counted()
@@ -121,6 +130,7 @@ def index_context(index, request):
         "open_data": _links(index, mission_filter.applied),
         "last_modified": summary["last_modified"],
         "methodology_url": index.url + index.reverse_subpage("carbon_methodology"),
+        **_months(index, mission_filter),
     }
 
 

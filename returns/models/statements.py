@@ -83,11 +83,9 @@ class NoTripsStatement(TranslatableMixin, models.Model):
             errors["signed_on"] = _("A statement is signed after the month it is about has ended.")
         if self.signed_on and self.signed_on > today:
             errors["signed_on"] = _("The signature date cannot be in the future.")
-        duplicate = type(self).objects.filter(month=self.month, locale_id=self.locale_id)
-        if (
-            self.locale_id
-            and duplicate.exclude(pk=self.pk).exclude(translation_key=self.translation_key).exists()
-        ):
+        locale_id = self.locale_id or self.get_default_locale().pk
+        duplicate = type(self).objects.filter(month=self.month, locale_id=locale_id)
+        if duplicate.exclude(pk=self.pk).exclude(translation_key=self.translation_key).exists():
             errors["month"] = _("There is already a statement for this month.")
         if errors:
             raise ValidationError(errors)
