@@ -1,3 +1,4 @@
+from .pages import ObjectiveIndexPage
 from .projects import CityProject, NeedKind, NeedState, ProjectNeed, ProjectStatus, need_state
 from .statements import NoTripsStatement, month_end
 from .travel import CabinClass, EmissionFactor, Haul, TravelLeg, TravelMode
@@ -10,6 +11,7 @@ __all__ = [
     "NeedKind",
     "NeedState",
     "NoTripsStatement",
+    "ObjectiveIndexPage",
     "ProjectNeed",
     "ProjectStatus",
     "TravelLeg",

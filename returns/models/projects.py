@@ -126,6 +126,9 @@ class ProjectNeed(TranslatableMixin, Orderable):
     def __str__(self):
         return f"{self.project.title}: {self.description}" if self.project_id else self.description
 
+    def get_state_display(self):
+        return NeedState(self.state).label if getattr(self, "state", None) else ""
+
     def clean(self):
         super().clean()
         if self.amount_clp is not None and self.amount_clp < 0:
