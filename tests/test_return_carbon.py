@@ -260,3 +260,27 @@ def test_haversine_is_symmetric_and_zero_on_the_spot():
     scl, mad = carbon.airport("SCL"), carbon.airport("MAD")
     assert carbon.flight_distance_km(scl, mad) == carbon.flight_distance_km(mad, scl)
     assert carbon.flight_distance_km(scl, scl) == Decimal("0.0")
+
+
+def test_recompute_command_applies_a_new_edition_and_dry_run_changes_nothing(missions):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    EmissionFactor.objects.create(
+        edition=2030,
+        mode="rail",
+        kg_per_km_with_rf=Decimal("0.01000"),
+        kg_per_km_without_rf=Decimal("0.01000"),
+        source="test",
+        source_url="https://example.org",
+    )
+    out = StringIO()
+    call_command("recompute_travel_emissions", "--dry-run", stdout=out)
+    assert "would change 1 travel legs" in out.getvalue()
+    assert TravelLeg.objects.get(mode="rail").emissions_kg == Decimal("88.1")
+    call_command("recompute_travel_emissions", stdout=out)
+    # 621 km × 0.01 × 2 people × 2 ways = 24.84 → 24.8; flights have no 2030 row: unchanged.
+    assert TravelLeg.objects.get(mode="rail").emissions_kg == Decimal("24.8")
+    with pytest.raises(CommandError):
+        call_command("recompute_travel_emissions", "--edition", "1999", stdout=out)
