@@ -9,3 +9,4 @@ class ReturnsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
     demo_after = ("home", "directory", "missions")  # legs belong to missions
+    opendata = "opendata.datasets"  # its DATASETS are published (home/opendata/dataset.py)

@@ -180,7 +180,10 @@ def overview(locale, standing):
         for row in MissionResult.objects.filter(page__in=pks)
         .order_by()
         .values("page__objectives__translation_key")
-        .annotate(achieved=Count("pk", filter=achieved), value=Sum("value_clp", filter=achieved))
+        .annotate(
+            achieved=Count("pk", filter=achieved),
+            value=Rounded(Coalesce(Sum("value_clp", filter=achieved), money_zero())),
+        )
     }
     emissions = dict(
         TravelLeg.objects.filter(page__in=pks)

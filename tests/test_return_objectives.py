@@ -248,3 +248,36 @@ def test_query_counts_stay_constant_as_the_data_grows(db, site, path):
     after = count_queries(client, url)
     assert after == before
     assert after - shell <= 15
+
+
+def test_the_open_data_parses_back_to_what_the_pages_show(db, site):
+    import csv
+    import io
+    import json
+
+    client = Client()
+    response = client.get("/es/objetivos/data/objectives.csv")
+    assert response.status_code == 200
+    rows = {
+        row["code"]: row
+        for row in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    }
+    circular = rows["2.1"]
+    assert circular["objective_id"] == str(site["circular"].translation_key)
+    # All years: 3 missions, municipal 1 000 000 + 500 000 + 700 000.
+    assert circular["missions"] == "3"
+    assert circular["municipal_cost_clp"] == "2200000.00"
+    assert circular["value_obtained_clp"] == "3000000.00"
+    assert rows["4.2"]["missions"] == "0"
+    needs = json.loads(
+        b"".join(client.get("/es/objetivos/data/project-needs.json").streaming_content)
+    )
+    states = {row["description"]: row["state"] for row in needs["data"]}
+    assert states == {
+        "Planta de compostaje": "partly_met",
+        "Diseño de rutas de reciclaje": "partly_met",
+        "Una ciudad socia con experiencia": "open",
+    }
+    package = json.loads(client.get("/es/objetivos/data/datapackage.json").content)
+    names = [resource["name"] for resource in package["resources"]]
+    assert names == ["objectives", "project_needs", "travel_legs", "travel_months"]
