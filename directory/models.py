@@ -116,8 +116,14 @@ class Organization(TranslatableMixin, SluggedRecord, index.Indexed, models.Model
         return self.kind in self.LOCAL_KINDS
 
 
-class StrategicObjective(TranslatableMixin, index.Indexed, models.Model):
-    """An objective of the city's development plan that international work must serve."""
+class StrategicObjective(TranslatableMixin, SluggedRecord, index.Indexed, models.Model):
+    """An objective of the city's development plan that international work must serve.
+
+    Each one has a public page under the objectives index (returns.ObjectiveIndexPage), at its
+    slug: what international work cost and brought to it.
+    """
+
+    slug_source = "title"
 
     code = models.CharField(
         _("code"), max_length=20, help_text=_("The objective's number in the city plan, e.g. 2.3.")
@@ -138,6 +144,7 @@ class StrategicObjective(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("plan_reference"),
+        FieldPanel("slug"),
     ]
     search_fields = [
         index.SearchField("title"),
@@ -145,6 +152,7 @@ class StrategicObjective(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
     ]
     translatable_fields = [
+        SynchronizedField("slug"),
         SynchronizedField("code"),
         TranslatableField("title"),
         TranslatableField("description"),
@@ -155,6 +163,7 @@ class StrategicObjective(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("strategic objective")
         verbose_name_plural = _("strategic objectives")
         ordering = ["code"]
+        constraints = [unique_slug_constraint("directory_strategicobjective")]
 
     def __str__(self):
         return f"{self.code} {self.title}"

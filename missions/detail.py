@@ -14,8 +14,11 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.deadlines import report_days
+from home.formats import format_count
 from home.routing import render_page
 from home.translated import in_locale
+from returns.emissions import mission_travel
+from returns.models import TravelLeg
 
 from .models import (
     CostLine,
@@ -26,6 +29,7 @@ from .models import (
     ResultStatus,
     report_status_label,
 )
+from .outcome import results_in_words, value_to_cost
 
 # Status badges carry their label as text; the class only adds colour.
 STATUS_TONES = {
@@ -68,6 +72,7 @@ def _prefetch(page):
         Prefetch("results__follow_ups", queryset=ResultFollowUp.objects.all()),
         "results__organizations",
         "corrections",
+        Prefetch("travel_legs", queryset=TravelLeg.objects.select_related("factor")),
     )
 
 
@@ -144,6 +149,10 @@ def mission_context(page, request=None):
         "cost_lines": lines,
         "payer_totals": _payer_totals(page, lines),
         "figures": figures,
+        "results_in_words": results_in_words(figures, format_count),
+        "value_to_cost": value_to_cost(
+            figures["value_obtained_clp"], figures["municipal_cost_clp"]
+        ),
         "results": results,
         "report_status": status,
         "report_status_label": report_status_label(status, page.start_date),
@@ -152,4 +161,8 @@ def mission_context(page, request=None):
         "mission_index": index,
         "duplicate_of": _duplicated_record(page),
         "municipal_payer": Payer.MUNICIPALITY.value,
+        "travel": mission_travel(page),
+        "methodology_url": (
+            index.url + index.reverse_subpage("carbon_methodology") if index else ""
+        ),
     }

@@ -6,12 +6,15 @@ home/routing.py), so every address lives under the index page, in the reader's l
 page first. These views import the models; the models never import them.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.formats import format_clp, format_count
 from home.pagination import paginate
 from home.params import mark_ignored
 from home.routing import render_page
+from returns.emissions import emission_totals, emissions_chart, format_tonnes
+from returns.months import gaps, month_grid
 
 from .charts import charts
 from .feeds import MissionFeed
@@ -50,18 +53,26 @@ def _totals(totals):
         (_("Paid by others"), format_clp(totals["others_cost_clp"])),
         (_("Results achieved"), format_count(totals["results_achieved"])),
         (_("Value obtained"), format_clp(totals["value_obtained_clp"])),
+        (_("Estimated emissions of travel"), format_tonnes(totals["emissions_kg"])),
     ]
+
+
+def _months(index, mission_filter):
+    """The chosen year's (else this year's) months: trips, a no-trips statement, or a gap."""
+    year = int(mission_filter.cleaned.get("year") or timezone.localdate().year)
+    months = month_grid(year, index.locale)
+    return {"grid_year": year, "months": months, "month_gaps": gaps(months)}
 
 
 def _summary(mission_filter):
     """Totals, charts and last update of the filter's missions (cached until they change)."""
     counted = mission_filter.counted()
-    totals = counted.totals()
+    totals = {**counted.totals(), "emissions_kg": emission_totals(counted)["kg"]}
     last_modified, _count = mission_filter.missions().freshness(days=mission_filter.report_days)
     return {
         "totals": _totals(totals),
         "counted": totals["count"],
-        "charts": charts(counted),
+        "charts": [*charts(counted), *filter(None, [emissions_chart(counted)])],
         "last_modified": last_modified,
     }
 
@@ -93,6 +104,8 @@ def index_context(index, request):
         "charts": summary["charts"],
         "open_data": MissionsDataset(index, request).links(mission_filter.applied),
         "last_modified": summary["last_modified"],
+        "methodology_url": index.url + index.reverse_subpage("carbon_methodology"),
+        **_months(index, mission_filter),
     }
 
 

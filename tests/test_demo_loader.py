@@ -79,6 +79,7 @@ def test_load_demo_finds_each_app_through_its_config(tmp_path, monkeypatch):
         "missions",
         "partners",
         "standards",
+        "returns",
     ]
     # Any app that names a demo folder on its config takes part, after the apps it names.
     search = apps.get_app_config("search")

@@ -92,9 +92,17 @@ def mission_post(objectives=(), action="action-publish", **overrides):
         "agenda": [],
         "cost_lines": [cost()],
         "results": [],
+        "travel_legs": [],
     }
     fields.update(overrides)
-    for relation in ("destinations", "delegation", "agenda", "cost_lines", "results"):
+    for relation in (
+        "destinations",
+        "delegation",
+        "agenda",
+        "cost_lines",
+        "results",
+        "travel_legs",
+    ):
         fields[relation] = inline_formset(fields[relation])
     data = nested_form_data(fields)
     data["objectives"] = [str(objective.pk) for objective in objectives]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "practices",
     "partners",
     "standards",
+    "returns",
     "search",
     "editors",
     "wagtail_localize",

@@ -180,6 +180,7 @@ class MissionPage(RoutedPageMixin, Page):
         TranslatableField("delegation"),
         TranslatableField("agenda"),
         TranslatableField("cost_lines"),
+        TranslatableField("travel_legs"),
         TranslatableField("results"),
         TranslatableField("corrections"),
     ]
@@ -198,6 +199,8 @@ class MissionPage(RoutedPageMixin, Page):
     cost_panels = [
         FieldPanel("no_municipal_cost"),
         InlinePanel("cost_lines", heading=_("Cost lines"), label=_("cost line")),
+        # Estimated emissions come from these legs (returns.TravelLeg).
+        InlinePanel("travel_legs", heading=_("Travel legs"), label=_("travel leg")),
     ]
     result_panels = [InlinePanel("results", heading=_("Results"), label=_("result"))]
     paperwork_panels = [

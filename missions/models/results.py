@@ -66,6 +66,16 @@ class MissionResult(TranslatableMixin, Orderable, ClusterableModel):
         blank=True,
         related_name="mission_results",
     )
+    # The city-project needs this result answers (returns.ProjectNeed). A need of a cancelled
+    # project cannot be chosen: the form refuses it as not one of the available choices.
+    answers_needs = ParentalManyToManyField(
+        "returns.ProjectNeed",
+        verbose_name=_("project needs it answers"),
+        blank=True,
+        related_name="answering_results",
+        limit_choices_to=~models.Q(project__status="cancelled"),
+        help_text=_("The needs of city projects this result answers, if any."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
@@ -82,6 +92,7 @@ class MissionResult(TranslatableMixin, Orderable, ClusterableModel):
         ),
         PageChooserPanel("practice", "practices.PracticePage"),
         FieldPanel("organizations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("answers_needs", widget=forms.CheckboxSelectMultiple),
         InlinePanel("follow_ups", heading=_("Follow-up notes"), label=_("follow-up note")),
     ]
     translatable_fields = [
@@ -95,6 +106,7 @@ class MissionResult(TranslatableMixin, Orderable, ClusterableModel):
         SynchronizedField("evidence_url"),
         SynchronizedField("practice"),
         SynchronizedField("organizations"),
+        SynchronizedField("answers_needs"),
         TranslatableField("follow_ups"),
     ]
 
@@ -120,6 +132,9 @@ class MissionResult(TranslatableMixin, Orderable, ClusterableModel):
         organizations = list(self.organizations.all()) if locale_id else []
         if any(org.locale_id != locale_id for org in organizations):
             self.organizations = in_locale(organizations, locale_id)
+        needs = list(self.answers_needs.all()) if locale_id else []
+        if any(need.locale_id != locale_id for need in needs):
+            self.answers_needs = in_locale(needs, locale_id)
         # Follow-ups share their result's language. Wagtail's copy for translation relocates
         # the page's own rows only, so relocate the follow-ups copied along with this result.
         unsaved = getattr(self, "_cluster_related_objects", {}).get("follow_ups", [])

@@ -5,7 +5,14 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.formats import format_clp, format_count, format_money, format_rate, format_share
+from home.formats import (
+    format_clp,
+    format_count,
+    format_money,
+    format_number,
+    format_rate,
+    format_share,
+)
 
 from ..models import MissionIndexPage, MissionPage
 
@@ -15,6 +22,7 @@ register.filter("money", format_money)
 register.filter("rate", format_rate)
 register.filter("share", format_share)
 register.filter("count", format_count)
+register.filter("number", format_number)
 
 
 @register.inclusion_tag("missions/includes/latest_missions.html", takes_context=True)

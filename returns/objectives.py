@@ -1,0 +1,214 @@
+"""What international work cost and brought to each city objective, for a chosen period.
+
+Everything is summed in the database, per objective, in a fixed number of queries whatever the
+number of missions or objectives. A mission serving two objectives counts in full for each (it
+served both), so the objectives' figures are not added up across objectives.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+from wagtail.models import Locale, Page
+
+from directory.models import StrategicObjective
+from home.translated import in_locale
+from missions.models import (
+    CostLine,
+    MissionPage,
+    MissionResult,
+    Payer,
+    ResultKind,
+    ResultStatus,
+)
+from missions.models.sql import Rounded, line_clp
+from missions.models.sql import zero as money_zero
+from missions.outcome import results_in_words, value_to_cost
+
+from .emissions import emission_totals
+from .models import TravelLeg, need_state
+
+
+def standing_missions(year=None):
+    """The published, not withdrawn missions (that started in ``year``), in the site's source
+    language: a mission's figures are synchronised into its translations, so counting the
+    source records counts every mission once, translated or not. Build it once per request
+    (``public()`` reads the view restrictions when called)."""
+    missions = (
+        MissionPage.objects.live().public().not_withdrawn().filter(locale=Locale.get_default())
+    )
+    return missions.in_year(year) if year else missions
+
+
+def objective_missions(objective, standing):
+    """The missions among ``standing`` serving ``objective`` (in any of its languages)."""
+    return standing.filter(objectives__translation_key=objective.translation_key)
+
+
+def in_reader_language(pages, locale_id):
+    """Each page's live translation in ``locale_id`` as ``page.shown`` (else the page itself)."""
+    pages = list(pages)
+    if any(page.locale_id != locale_id for page in pages):
+        shown = in_locale(pages, locale_id, Page.objects.live().public(), False)
+    else:
+        shown = pages
+    for page, translation in zip(pages, shown, strict=True):
+        page.shown = translation
+    return pages
+
+
+def _sum(rows, name):
+    return sum((row[name] or 0 for row in rows), Decimal(0))
+
+
+def objective_summary(objective, standing):
+    """The figures, missions, results and practices of one objective's page, from the
+    ``standing`` missions of the chosen period (see standing_missions)."""
+    missions = objective_missions(objective, standing)
+    listed = in_reader_language(
+        missions.with_totals().order_by("-start_date", "-pk"), objective.locale_id
+    )
+    results = MissionResult.objects.filter(page__in=missions.values("pk"))
+    kinds = dict(ResultKind.choices)
+    counts = {
+        f"results_{status}": Count("pk", filter=Q(status=status)) for status in ResultStatus.values
+    }
+    rows = list(
+        results.order_by()
+        .values("kind")
+        .annotate(
+            results_count=Count("pk"),
+            value_obtained_clp=Coalesce(
+                Sum("value_clp", filter=Q(status=ResultStatus.ACHIEVED)), money_zero()
+            ),
+            **counts,
+        )
+        .order_by("kind")
+    )
+    by_kind = [
+        {
+            "kind": kinds.get(row["kind"], row["kind"]),
+            "words": results_in_words(row),
+            "count": row["results_count"],
+            "value": row["value_obtained_clp"],
+        }
+        for row in rows
+    ]
+    # The page's totals from the rows already read: the missions' own figures and the results
+    # by kind (with_totals() and totals() follow the same Decimal rules).
+    figures = [mission.__dict__ for mission in listed]
+    totals = {
+        "count": len(listed),
+        "total_cost_clp": _sum(figures, "total_cost_clp"),
+        "municipal_cost_clp": _sum(figures, "municipal_cost_clp"),
+        "results_count": sum(row["results_count"] for row in rows),
+        "value_obtained_clp": _sum(rows, "value_obtained_clp"),
+        **{name: sum(row[name] for row in rows) for name in counts},
+    }
+    practice_results = list(results.filter(practice__isnull=False).select_related("practice"))
+    practices = in_reader_language(
+        {result.practice_id: result.practice for result in practice_results}.values(),
+        objective.locale_id,
+    )
+    return {
+        "missions": listed,
+        "totals": totals,
+        "results_in_words": results_in_words(totals),
+        "by_kind": by_kind,
+        "practices": [page.shown for page in practices if page.shown.live],
+        "value_to_cost": value_to_cost(totals["value_obtained_clp"], totals["municipal_cost_clp"]),
+        "emissions": emission_totals(missions),
+        "missions_queryset": missions,
+    }
+
+
+def project_needs(projects, standing):
+    """Projects with their needs, each need with its answering results (of standing missions,
+    in the source language, whatever the need's language) and its state (open, partly met,
+    met). Three queries."""
+    projects = list(projects.select_related("objective").prefetch_related("needs"))
+    needs = [need for project in projects for need in project.needs.all()]
+    answers = {}
+    rows = (
+        MissionResult.objects.filter(
+            page__in=standing.values("pk"),
+            answers_needs__translation_key__in=[need.translation_key for need in needs],
+        )
+        .select_related("page")
+        .annotate(need_key=F("answers_needs__translation_key"))
+        .order_by("page__start_date", "pk")
+    )
+    for row in rows:
+        answers.setdefault(row.need_key, []).append(row)
+    for need in needs:
+        need.answers = answers.get(need.translation_key, [])
+        agreements = getattr(need, "answering_agreements", None)
+        need.agreements = list(agreements.all()) if agreements is not None else []
+        need.state = need_state(need, need.answers, need.agreements)
+    return projects
+
+
+def overview(locale, standing):
+    """[{objective, missions, total cost, municipal cost, results achieved, value, ratio, kg}]
+    for every objective, in ``locale`` when translated, those without activity included, from
+    the ``standing`` missions of the period. Seven queries."""
+    pks = standing.values("pk")
+    # Every objective of the source language, in the reader's language where translated.
+    source = StrategicObjective.objects.filter(locale=Locale.get_default()).order_by("code")
+    objectives = in_locale(source, locale, distinct=False)
+    through = MissionPage.objectives.through
+    counts = dict(
+        through.objects.filter(missionpage__in=pks)
+        .values("strategicobjective__translation_key")
+        .annotate(n=Count("missionpage", distinct=True))
+        .values_list("strategicobjective__translation_key", "n")
+    )
+    clp = line_clp()
+    costs = {
+        row["page__objectives__translation_key"]: row
+        for row in CostLine.objects.filter(page__in=pks)
+        .order_by()
+        .values("page__objectives__translation_key")
+        .annotate(
+            total=Rounded(Sum(clp)),
+            municipal=Rounded(Coalesce(Sum(clp, filter=Q(payer=Payer.MUNICIPALITY)), money_zero())),
+        )
+    }
+    achieved = Q(status=ResultStatus.ACHIEVED)
+    results = {
+        row["page__objectives__translation_key"]: row
+        for row in MissionResult.objects.filter(page__in=pks)
+        .order_by()
+        .values("page__objectives__translation_key")
+        .annotate(
+            achieved=Count("pk", filter=achieved),
+            value=Rounded(Coalesce(Sum("value_clp", filter=achieved), money_zero())),
+        )
+    }
+    emissions = dict(
+        TravelLeg.objects.filter(page__in=pks)
+        .order_by()
+        .values("page__objectives__translation_key")
+        .annotate(kg=Sum("emissions_kg"))
+        .values_list("page__objectives__translation_key", "kg")
+    )
+    rows = []
+    for objective in objectives:
+        key = objective.translation_key
+        cost = costs.get(key, {})
+        result = results.get(key, {})
+        municipal = cost.get("municipal") or Decimal(0)
+        value = result.get("value") or Decimal(0)
+        rows.append(
+            {
+                "objective": objective,
+                "missions": counts.get(key, 0),
+                "total_cost": cost.get("total") or Decimal(0),
+                "municipal_cost": municipal,
+                "results_achieved": result.get("achieved", 0),
+                "value": value,
+                "ratio": value_to_cost(value, municipal),
+                "kg": emissions.get(key) or Decimal(0),
+            }
+        )
+    return rows

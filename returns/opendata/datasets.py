@@ -1,0 +1,124 @@
+"""The return's dataset on the shared open-data mechanism, served under the objectives page."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.opendata.dataset import Dataset
+
+from ..models import CityProject, TravelLeg
+from ..months import month_grid
+from ..objectives import overview, project_needs, standing_missions
+from .schema import MONTHS, NEEDS, OBJECTIVES, TRAVEL_LEGS
+
+
+class ReturnDataset(Dataset):
+    name = "return"
+    title = _("The return: objectives, project needs, travel emissions, months")
+    description = _(
+        "What international work brought each city objective, the needs of city projects and "
+        "their answers, the estimated emissions of official travel, and each month's trips or "
+        "no-trips statement. Joins the missions dataset by mission_id and result_id."
+    )
+    resources = (OBJECTIVES, NEEDS, TRAVEL_LEGS, MONTHS)
+    index_page = "returns.ObjectiveIndexPage"
+
+    def freshness(self):
+        missions = standing_missions()
+        last, count = missions.freshness()
+        projects = CityProject.objects.filter(locale=self.index.locale_id)
+        return last, count + projects.count()
+
+    def rows(self, resource):
+        return getattr(self, f"_{resource.name}")()
+
+    def row_count(self, resource):
+        return sum(1 for _row in self.rows(resource))  # small tables: counted as written
+
+    def _objectives(self):
+        for row in overview(self.index.locale_id, standing_missions()):
+            yield {
+                "objective_id": str(row["objective"].translation_key),
+                "code": row["objective"].code,
+                "title": row["objective"].title,
+                "missions": row["missions"],
+                "total_cost_clp": row["total_cost"],
+                "municipal_cost_clp": row["municipal_cost"],
+                "results_achieved": row["results_achieved"],
+                "value_obtained_clp": row["value"],
+                "value_per_municipal_peso": row["ratio"],
+                "emissions_kg_co2e": row["kg"],
+            }
+
+    def _project_needs(self):
+        projects = CityProject.objects.filter(locale=self.index.locale_id).order_by("title")
+        for project in project_needs(projects, standing_missions()):
+            for need in project.needs.all():
+                yield {
+                    "need_id": str(need.translation_key),
+                    "project_id": str(project.translation_key),
+                    "project": project.title,
+                    "project_status": project.status,
+                    "objective_id": str(project.objective.translation_key),
+                    "kind": need.kind,
+                    "description": need.description,
+                    "amount_clp": need.amount_clp,
+                    "state": need.state,
+                    "answering_result_ids": "; ".join(
+                        str(answer.translation_key) for answer in need.answers
+                    ),
+                }
+
+    def _travel_legs(self):
+        legs = TravelLeg.objects.filter(page__in=standing_missions().values("pk")).order_by(
+            "page__start_date", "page_id", "sort_order"
+        )
+        for leg in legs.values(
+            "translation_key",
+            "page__translation_key",
+            "mode",
+            "origin",
+            "destination",
+            "cabin_class",
+            "travellers",
+            "return_trip",
+            "distance_km",
+            "haul",
+            "emissions_kg",
+            "emissions_kg_without_rf",
+            "factor__edition",
+        ).iterator():
+            yield {
+                "leg_id": str(leg["translation_key"]),
+                "mission_id": str(leg["page__translation_key"]),
+                "mode": leg["mode"],
+                "origin": leg["origin"],
+                "destination": leg["destination"],
+                "cabin_class": leg["cabin_class"],
+                "travellers": leg["travellers"],
+                "return_trip": leg["return_trip"],
+                "distance_km": leg["distance_km"],
+                "haul": leg["haul"],
+                "emissions_kg_co2e": leg["emissions_kg"],
+                "emissions_kg_co2e_without_rf": leg["emissions_kg_without_rf"],
+                "factor_edition": leg["factor__edition"],
+            }
+
+    def _travel_months(self):
+        earliest = standing_missions().order_by("start_date").values_list("start_date", flat=True)
+        start = earliest.first() or timezone.localdate()
+        today = timezone.localdate()
+        for year in range(start.year, today.year + 1):
+            for month in month_grid(year, self.index.locale, today):
+                if month.month < start.replace(day=1) or month.month > today:
+                    continue
+                statement = month.statement
+                yield {
+                    "month": month.month.strftime("%Y-%m"),
+                    "state": month.state,
+                    "missions": month.missions,
+                    "statement_signed_by": statement.signed_by if statement else "",
+                    "statement_signed_on": statement.signed_on if statement else None,
+                }
+
+
+DATASETS = (ReturnDataset,)
