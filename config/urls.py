@@ -12,7 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from missions import views as mission_views
+from home.opendata import views as opendata_views
 from search import views as search_views
 
 urlpatterns = [
@@ -55,8 +55,8 @@ urlpatterns += i18n_patterns(
     # serves addresses ending in "/", so file names are routed to the page here.
     re_path(
         r"^((?:[\w\-]+/)+data/[\w\-]+\.(?:csv|json))$",
-        mission_views.serve_data_file,
-        name="missions_data_file",
+        opendata_views.serve_data_file,
+        name="open_data_file",
     ),
     path("", include(wagtail_urls)),
 )

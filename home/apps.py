@@ -5,3 +5,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Inicio y páginas"
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
+
+    def ready(self):
+        from .opendata.spreadsheets import protect_wagtail_exports
+
+        protect_wagtail_exports()  # admin CSV/XLSX exports neutralise formulas too

@@ -8,6 +8,7 @@ from django.urls import translate_url
 from wagtail.models import Page
 
 from .models import HomePage
+from .params import ParamError, parse_id, parse_text
 
 
 def _language_home(language_code):
@@ -57,7 +58,9 @@ def translated_query(params, page, target):
         value = params.get(name)
         if not value or page.locale_id == target.locale_id:
             continue
-        if field == "pk" and not value.isdigit():
+        try:
+            value = parse_id(value) if field == "pk" else parse_text(value)
+        except ParamError:
             continue  # not a record: the list itself says so, in either language
         model = apps.get_model(label)
         records = model.objects.filter(**{field: value})

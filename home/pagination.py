@@ -8,13 +8,9 @@ reader's bad value is echoed shortened by ``shorten``, as every ignored paramete
 from django.core.paginator import InvalidPage, Paginator
 from django.utils.translation import gettext as _
 
-NOTICE_VALUE_LENGTH = 40
+from .params import ParamError, parse_int, shorten
 
-
-def shorten(value, length=NOTICE_VALUE_LENGTH):
-    """A reader's value, cut to ``length`` characters with "…", to echo in a notice."""
-    value = str(value)
-    return value if len(value) <= length else value[: length - 1] + "…"
+__all__ = ["paginate", "shorten"]
 
 
 def paginate(items, number, per_page, notices):
@@ -23,8 +19,9 @@ def paginate(items, number, per_page, notices):
     if number in (None, ""):
         return paginator.page(1)
     try:
-        return paginator.page(number)
-    except InvalidPage:
+        # ASCII digits only: Paginator's own int() would take "١" (Arabic-Indic one) as 1.
+        return paginator.page(parse_int(str(number), minimum=1))
+    except (ParamError, InvalidPage):
         notices.append(
             _("There is no page “%(value)s”; showing the first.") % {"value": shorten(number)}
         )

@@ -10,6 +10,7 @@ class MissionsConfig(AppConfig):
         "directory",
         "practices",
     )  # results point at people, organisations, practices
+    opendata = "opendata.datasets"  # its DATASETS are published (home/opendata/dataset.py)
 
     def ready(self):
         from wagtail.signals import page_published

@@ -22,6 +22,7 @@ from django_countries import countries
 from directory.models import Person, StrategicObjective
 from home.deadlines import report_days
 from home.pagination import shorten
+from home.params import QueryParams
 from home.translated import in_locale
 
 from .models import (
@@ -158,17 +159,17 @@ class MissionFilter:
         self.params = params
         self.base = MissionPage.objects.child_of(index).live().public()
         self.report_days = report_days(site=index.get_site())
-        self.form = MissionFilterForm(
-            params, self.cached("options", lambda: filter_options(self.base, index.locale_id))
-        )
+        options = self.cached("options", lambda: filter_options(self.base, index.locale_id))
+        # Each value is read by the shared parser against the field's options; the form is
+        # then bound to the valid values only, to render the filter as applied.
+        reader = QueryParams(params)
+        fields = MissionFilterForm(None, options).fields
+        self.cleaned = {name: reader.choice(name, field.choices) for name, field in fields.items()}
+        self.ignored = [
+            (problem.name, fields[problem.name].label, problem.value) for problem in reader.invalid
+        ]
+        self.form = MissionFilterForm(self.cleaned, options)
         self.form.is_valid()
-        self.cleaned = {}
-        self.ignored = []
-        for name, field in self.form.fields.items():
-            if name in self.form.errors:
-                self.ignored.append((name, field.label, params.get(name, "")))
-            else:
-                self.cleaned[name] = self.form.cleaned_data.get(name) or ""
         self.sort = self.cleaned.get("sort") or DEFAULT_SORT
 
     @cached_property

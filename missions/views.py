@@ -1,4 +1,4 @@
-"""The missions index and its sub-routes (open data, data dictionary, feed).
+"""The missions index and its sub-routes (the feed; the open data is home/opendata's views).
 
 MissionIndexPage routes its addresses to these functions (missions/routes/index.py, see
 home/routing.py), so every address lives under the index page, in the reader's language:
@@ -6,15 +6,11 @@ home/routing.py), so every address lives under the index page, in the reader's l
 page first. These views import the models; the models never import them.
 """
 
-from django.http import Http404, JsonResponse, StreamingHttpResponse
-from django.template.response import TemplateResponse
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from wagtail.views import serve
 
 from home.formats import format_clp, format_count
 from home.pagination import paginate
+from home.params import mark_ignored
 from home.routing import render_page
 
 from .charts import charts
@@ -22,8 +18,7 @@ from .feeds import MissionFeed
 from .filters import MissionFilter, MissionFilterForm
 from .models import ReportStatus
 from .models.choices import report_status_label
-from .opendata import files, package, rows
-from .opendata.schema import RESOURCES
+from .opendata.datasets import MissionsDataset
 
 PER_PAGE = 25
 REPORT_BADGES = {
@@ -33,7 +28,6 @@ REPORT_BADGES = {
     ReportStatus.NOT_DUE: "neutral",
     ReportStatus.WITHDRAWN: "neutral",
 }
-CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
 def _row(mission):
@@ -57,24 +51,6 @@ def _totals(totals):
         (_("Results achieved"), format_count(totals["results_achieved"])),
         (_("Value obtained"), format_clp(totals["value_obtained_clp"])),
     ]
-
-
-def _links(index, applied):
-    base = index.url
-
-    def file_link(slug, fmt):
-        path = package.file_path(index, "open_data", resource=slug, fmt=fmt)
-        return package.with_query(base + path, applied)
-
-    return {
-        "files": [
-            {"resource": resource, "csv": file_link(slug, "csv"), "json": file_link(slug, "json")}
-            for slug, resource in RESOURCES.items()
-        ],
-        "datapackage": package.with_query(base + package.file_path(index, "datapackage"), applied),
-        "dictionary": base + index.reverse_subpage("data_dictionary"),
-        "feed": package.with_query(base + index.reverse_subpage("feed"), applied),
-    }
 
 
 def _summary(mission_filter):
@@ -115,34 +91,9 @@ def index_context(index, request):
         "totals": summary["totals"],
         "withdrawn_listed": page_obj.paginator.count - summary["counted"],
         "charts": summary["charts"],
-        "open_data": _links(index, mission_filter.applied),
+        "open_data": MissionsDataset(index, request).links(mission_filter.applied),
         "last_modified": summary["last_modified"],
     }
-
-
-def _not_modified_or(request, last_modified, tag, response_factory):
-    timestamp = int(last_modified.timestamp()) if last_modified else None
-    response = get_conditional_response(request, etag=tag, last_modified=timestamp)
-    if response is None:
-        response = response_factory()
-    if timestamp is not None:
-        response.headers["Last-Modified"] = http_date(timestamp)
-    response.headers["ETag"] = tag
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def _state(index, request, mission_filter, name, last_modified, count):
-    settings = package.licence(request)
-    return package.etag(
-        name,
-        index.pk,
-        sorted(mission_filter.applied.items()),
-        count,
-        last_modified.isoformat() if last_modified else "",
-        settings["name"],
-        settings["url"],
-    )
 
 
 def listing(page, request):
@@ -150,95 +101,7 @@ def listing(page, request):
     return render_page(page, request, index_context(page, request))
 
 
-def open_data(index, request, resource, fmt):
-    slug = resource
-    resource = RESOURCES.get(slug)
-    if resource is None or fmt not in CONTENT_TYPES:
-        raise Http404
-    mission_filter = MissionFilter(index, request.GET)
-    missions = mission_filter.missions()
-    last_modified, count = missions.freshness(days=mission_filter.report_days)
-    tag = _state(index, request, mission_filter, f"{slug}.{fmt}", last_modified, count)
-
-    def stream():
-        if resource.name == "missions":
-            data = rows.mission_rows(
-                mission_filter.ordered(missions.with_totals()),
-                index.locale.language_code,
-                index.get_full_url(request),
-            )
-        elif resource.name == "cost_lines":
-            data = rows.cost_line_rows(missions.values("pk"))
-        else:
-            data = rows.result_rows(
-                missions.values("pk"), locale_id=index.locale_id, request=request
-            )
-        if fmt == "csv":
-            content = files.csv_stream(resource, data)
-        else:
-            metadata = package.json_metadata(
-                index, request, resource, mission_filter, last_modified
-            )
-            content = files.json_stream(resource, data, metadata)
-        response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
-        if fmt == "csv":
-            filename = f"{resource.slug}-{index.locale.language_code}.csv"
-            response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    return _not_modified_or(request, last_modified, tag, stream)
-
-
-def datapackage(index, request):
-    mission_filter = MissionFilter(index, request.GET)
-    last_modified, count = mission_filter.missions().freshness(days=mission_filter.report_days)
-    tag = _state(index, request, mission_filter, "datapackage", last_modified, count)
-    return _not_modified_or(
-        request,
-        last_modified,
-        tag,
-        lambda: JsonResponse(
-            package.datapackage(index, request, mission_filter, last_modified),
-            json_dumps_params={"ensure_ascii": False, "indent": 2},
-        ),
-    )
-
-
-def data_dictionary(index, request):
-    resources = []
-    for slug, resource in RESOURCES.items():
-        columns = [
-            {
-                "column": column,
-                "type": column.type_label(),
-                "values": list(column.choices.choices) if column.choices else [],
-            }
-            for column in resource.columns
-        ]
-        resources.append({"resource": resource, "slug": slug, "columns": columns})
-    return TemplateResponse(
-        request,
-        "missions/data_dictionary.html",
-        {
-            "page": index,
-            "self": index,
-            "resources": resources,
-            "open_data": _links(index, {}),
-            "dictionary_url": index.get_full_url(request)
-            + index.reverse_subpage("data_dictionary"),
-        },
-    )
-
-
-def serve_data_file(request, path):
-    """Wagtail's page router for addresses ending in a file name (…/data/missions.csv).
-
-    Wagtail's own URL pattern only accepts paths ending in a slash; this one hands the
-    path, with the slash its router expects, to the same view, so page privacy and the
-    language prefix apply as to any page.
-    """
-    return serve(request, path + "/")
-
-
 def feed(index, request):
-    return MissionFeed(index)(request)
+    feed = MissionFeed(index)
+    response = feed(request)
+    return mark_ignored(response, [name for name, _label, _value in feed.mission_filter.ignored])

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from home.pagination import paginate, shorten
+from home.params import QueryParams
 from home.translated import in_locale
 
 from .models import PracticePage, SustainableDevelopmentGoal, Theme
@@ -20,45 +21,41 @@ class PracticeListing:
     def __init__(self, index_page, request):
         self.index_page = index_page
         self.locale = index_page.locale
-        self.params = request.GET
+        self.params = QueryParams(request.GET)
         self.notices = []
 
     def _theme(self, themes):
-        slug = self.params.get("theme", "").strip()
-        if not slug:
-            return None
-        for theme in themes:
-            if theme.slug == slug:
-                return theme
-        self.notices.append(
-            _("There is no theme “%(value)s”; showing every theme.") % {"value": shorten(slug)}
-        )
-        return None
+        slug = self.params.choice("theme", [theme.slug for theme in themes])
+        if self._rejected("theme"):
+            self.notices.append(
+                _("There is no theme “%(value)s”; showing every theme.")
+                % {"value": shorten(self.params.raw("theme"))}
+            )
+        return next((theme for theme in themes if theme.slug == slug), None)
 
     def _goal(self, goals):
-        raw = self.params.get("sdg", "").strip()
-        if not raw:
-            return None
-        if raw.isdigit():
-            for goal in goals:
-                if goal.number == int(raw):
-                    return goal
-        self.notices.append(
-            _("“%(value)s” is not a Sustainable Development Goal (1 to 17); showing every goal.")
-            % {"value": shorten(raw)}
-        )
-        return None
+        number = self.params.integer("sdg", minimum=1, maximum=17)
+        goal = next((goal for goal in goals if goal.number == number), None)
+        if self._rejected("sdg") or (number is not None and goal is None):
+            self.notices.append(
+                _(
+                    "“%(value)s” is not a Sustainable Development Goal (1 to 17); showing every goal."
+                )
+                % {"value": shorten(self.params.raw("sdg"))}
+            )
+        return goal
 
     def _status(self):
-        raw = self.params.get("status", "").strip()
-        if not raw:
-            return ""
-        if raw in PracticePage.Status.values:
-            return raw
-        self.notices.append(
-            _("There is no status “%(value)s”; showing every status.") % {"value": shorten(raw)}
-        )
-        return ""
+        status = self.params.choice("status", PracticePage.Status.values)
+        if self._rejected("status"):
+            self.notices.append(
+                _("There is no status “%(value)s”; showing every status.")
+                % {"value": shorten(self.params.raw("status"))}
+            )
+        return status
+
+    def _rejected(self, name):
+        return name in self.params.invalid_names
 
     def queryset(self):
         image_model = get_image_model()
@@ -88,7 +85,7 @@ class PracticeListing:
             practices = practices.filter(sdgs=goal)
         if status:
             practices = practices.filter(status=status)
-        page_obj = paginate(practices, self.params.get("page"), PER_PAGE, self.notices)
+        page_obj = paginate(practices, self.params.raw("page"), PER_PAGE, self.notices)
 
         cards = list(page_obj.object_list)
         card_themes = in_locale(

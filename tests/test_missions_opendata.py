@@ -20,8 +20,9 @@ from frictionless import validate
 from wagtail.models import Page
 
 from home.formats import format_clp
+from home.opendata import files
 from missions.models import MissionPage
-from missions.opendata import files, rows
+from missions.opendata import rows
 from missions.opendata.schema import RESOURCES
 from missions.seed import seed
 

@@ -1,2 +1,2 @@
-"""Open data for the missions index: the column schema (defined once), the streamed CSV and
-JSON files, the Frictionless Data Package descriptor and the data dictionary."""
+"""Open data for the missions index, on the shared mechanism of home/opendata: the column
+schema (defined once), the rows of each table and the dataset that serves them."""

@@ -11,6 +11,8 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
+from home.opendata.schema import LIST_SEPARATOR
+
 from ..models import (
     CostLine,
     DelegationMember,
@@ -19,7 +21,6 @@ from ..models import (
     MissionResult,
     ResultFollowUp,
 )
-from .schema import LIST_SEPARATOR
 
 CHUNK_SIZE = 500
 

@@ -1,17 +1,13 @@
-from django.urls import path, re_path
+from django.urls import path
+
+from home.opendata.routes import dataset_urls
 
 from .. import views
+from ..opendata.datasets import MissionsDataset
 
-# File routes end in "/" because Wagtail's router adds one; their public address has none
-# (see missions.views.serve_data_file and opendata.package.file_path()).
+# data/<missions|cost-lines|results>.<csv|json>, data/datapackage.json, data-dictionary/
 urlpatterns = [
     path("", views.listing, name="listing"),
-    re_path(
-        r"^data/(?P<resource>missions|cost-lines|results)\.(?P<fmt>csv|json)/$",
-        views.open_data,
-        name="open_data",
-    ),
-    re_path(r"^data/datapackage\.json/$", views.datapackage, name="datapackage"),
-    path("data-dictionary/", views.data_dictionary, name="data_dictionary"),
+    *dataset_urls(MissionsDataset),
     path("feed/", views.feed, name="feed"),
 ]

@@ -1,9 +1,9 @@
 """CSV and JSON text for a resource, produced row by row for a StreamingHttpResponse.
 
 CSV: UTF-8, comma-separated, a header row of the schema's column names, numbers with a point
-as decimal separator. A text cell that a spreadsheet would read as a formula (starting with
-=, +, -, @, a tab or a carriage return) is prefixed with a single quote; number, date and
-code columns are never touched, so numeric columns stay numeric.
+as decimal separator. A text cell that a spreadsheet would read as a formula gets a leading
+single quote (``cells.neutralise``); number, date and code columns are never touched, so
+numeric columns stay numeric.
 
 JSON: one document per resource, ``{"metadata": {…}, "data": [{column: value, …}, …]}``,
 with amounts written as exact JSON numbers (the Decimal's digits, never a float).
@@ -14,17 +14,10 @@ import datetime
 import json
 from decimal import Decimal
 
+from .cells import neutralise
 from .schema import BOOLEAN, DATE, DATETIME, INTEGER, NUMBER
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ROWS_PER_WRITE = 200
-
-
-def neutralise(text):
-    """A text cell that cannot run as a spreadsheet formula."""
-    if text and text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 def _number(value):

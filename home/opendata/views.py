@@ -1,0 +1,122 @@
+"""The open-data views of a dataset, routed under its index page (see routes.py): each takes
+the index page first and the Dataset class as the route's ``dataset`` argument."""
+
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from wagtail.views import serve
+
+from home.params import mark_ignored
+
+from . import files, package
+
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+def conditional(request, last_modified, tag, response_factory):
+    """A 304 when the client's copy is current, else the response; with ETag, Last-Modified
+    and CORS for GET (open data is meant to be read from anywhere)."""
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=tag, last_modified=timestamp)
+    if response is None:
+        response = response_factory()
+    if timestamp is not None:
+        response.headers["Last-Modified"] = http_date(timestamp)
+    response.headers["ETag"] = tag
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def file_response(selection, resource, fmt, last_modified):
+    """The streamed CSV or JSON file of ``resource`` for a bound dataset."""
+    data = selection.rows(resource)
+    if fmt == "csv":
+        content = files.csv_stream(resource, data)
+    else:
+        metadata = package.json_metadata(selection, resource, last_modified)
+        content = files.json_stream(resource, data, metadata)
+    response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    if fmt == "csv":
+        filename = f"{resource.slug}-{selection.language}.csv"
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # JSON names them in its metadata ("ignored_parameters"); CSV gets a "# " first line.
+    return mark_ignored(response, selection.ignored, "# " if fmt == "csv" else None)
+
+
+def open_data(index, request, resource, fmt, dataset):
+    slug = resource
+    resource = dataset.resource(slug)
+    if resource is None or fmt not in CONTENT_TYPES:
+        raise Http404
+    selection = dataset(index, request)
+    last_modified, count = selection.freshness()
+    tag = selection.etag(f"{slug}.{fmt}", last_modified, count)
+    return conditional(
+        request,
+        last_modified,
+        tag,
+        lambda: file_response(selection, resource, fmt, last_modified),
+    )
+
+
+def datapackage(index, request, dataset):
+    selection = dataset(index, request)
+    last_modified, count = selection.freshness()
+    tag = selection.etag("datapackage", last_modified, count)
+    response = conditional(
+        request,
+        last_modified,
+        tag,
+        lambda: JsonResponse(
+            package.datapackage(selection, last_modified),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        ),
+    )
+    return mark_ignored(response, selection.ignored)
+
+
+def dictionary_resources(dataset):
+    """Each resource with its columns as the dictionary template shows them."""
+    return [
+        {
+            "resource": resource,
+            "slug": resource.slug,
+            "columns": [
+                {
+                    "column": column,
+                    "type": column.type_label(),
+                    "values": list(column.choices.choices) if column.choices else [],
+                }
+                for column in resource.columns
+            ],
+        }
+        for resource in dataset.resources
+    ]
+
+
+def data_dictionary(index, request, dataset):
+    selection = dataset.unfiltered(index, request)
+    return TemplateResponse(
+        request,
+        dataset.dictionary_template,
+        {
+            "page": index,
+            "self": index,
+            "dataset": selection,
+            "resources": dictionary_resources(dataset),
+            "open_data": selection.links(),
+            "links_template": dataset.links_template,
+            "dictionary_url": selection.dictionary_url(),
+        },
+    )
+
+
+def serve_data_file(request, path):
+    """Wagtail's page router for addresses ending in a file name (…/data/missions.csv).
+
+    Wagtail's own URL pattern only accepts paths ending in a slash; this one hands the
+    path, with the slash its router expects, to the same view, so page privacy and the
+    language prefix apply as to any page.
+    """
+    return serve(request, path + "/")

@@ -1,0 +1,74 @@
+"""The missions dataset on the shared open-data mechanism (home/opendata): three tables that
+follow the missions index's filter, served under the index page (missions/routes/index.py)."""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from home.opendata.dataset import Dataset, with_query
+
+from ..filters import MissionFilter
+from ..models import CostLine, MissionResult
+from . import rows
+from .schema import COST_LINES, MISSIONS, RESULTS, SCHEMA_VERSION
+
+
+class MissionsDataset(Dataset):
+    name = "missions"
+    title = _("Official missions abroad: costs and results")
+    description = _(
+        "Every published official trip abroad of the office, what it cost, who paid and "
+        "what came of it. Three tables joined by mission_id."
+    )
+    resources = (MISSIONS, COST_LINES, RESULTS)
+    index_page = "missions.MissionIndexPage"
+    version = SCHEMA_VERSION
+    dictionary_template = "missions/data_dictionary.html"
+
+    @cached_property
+    def filter(self):
+        return MissionFilter(self.index, self.params)
+
+    @property
+    def applied(self):
+        return self.filter.applied
+
+    @property
+    def ignored(self):
+        return [name for name, _label, _value in self.filter.ignored]
+
+    def missions(self):
+        return self.filter.missions()
+
+    def freshness(self):
+        return self.missions().freshness(days=self.filter.report_days)
+
+    def rows(self, resource):
+        missions = self.missions()
+        if resource is MISSIONS:
+            return rows.mission_rows(
+                self.filter.ordered(missions.with_totals()),
+                self.language,
+                self.index.get_full_url(self.request),
+            )
+        if resource is COST_LINES:
+            return rows.cost_line_rows(missions.values("pk"))
+        return rows.result_rows(
+            missions.values("pk"), locale_id=self.index.locale_id, request=self.request
+        )
+
+    def row_count(self, resource):
+        pks = self.missions().values("pk")
+        if resource is MISSIONS:
+            return self.missions().count()
+        model = CostLine if resource is COST_LINES else MissionResult
+        return model.objects.filter(page__in=pks).count()
+
+    def links(self, applied=None):
+        links = super().links(applied)
+        applied = self.applied if applied is None else applied
+        links["feed"] = with_query(self.index.url + self.index.reverse_subpage("feed"), applied)
+        links["extra"] = [{"url": links["feed"], "label": _("Atom feed of new missions")}]
+        return links
+
+
+DATASETS = (MissionsDataset,)
