@@ -43,6 +43,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
 SLUG_MAX_LENGTH = 80
+# Sub-routes an index page may have besides its records' pages (open data, feeds): no record
+# may take one of these as its slug, or its page would be hidden behind that route.
+RESERVED_SLUGS = frozenset({"data", "data-dictionary", "feed", "popolo"})
 
 
 def unique_slug_constraint(prefix):
@@ -91,12 +94,19 @@ class SluggedRecord(models.Model):
             or type(self)._meta.model_name
         )
         slug, number = base, 2
+        if slug in RESERVED_SLUGS:
+            slug = f"{base}-{number}"
+            number += 1
         while self._slug_taken(slug):
             slug, number = f"{base}-{number}", number + 1
         return slug
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the site itself; choose another one.")}
+            )
         if self.slug and self._slug_taken(self.slug):
             raise ValidationError(
                 {"slug": _("Another record already has this address; choose another one.")}

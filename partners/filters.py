@@ -1,4 +1,5 @@
-"""The directory's filter: GET parameters validated by a form, applied to the organisations.
+"""The directory's filter: GET parameters read by the shared parser (home/params.py) against the
+filter's options, applied to the organisations.
 
 As on the missions list, a parameter that is not one of the options is dropped and named in a
 notice; the others apply. ``kind`` is "local", "international" or one kind; ``country`` is where
@@ -8,12 +9,11 @@ keeps the organisations that are party to an agreement in force today.
 
 from django import forms
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from directory.models import Organization
-from home.pagination import shorten
+from home.params import QueryParams
 from practices.models import Theme
 
 from .models import Agreement
@@ -39,8 +39,8 @@ class DirectoryFilterForm(forms.Form):
     theme = forms.ChoiceField(label=gettext_lazy("Theme"), required=False)
     agreement = forms.ChoiceField(label=gettext_lazy("Agreements"), required=False)
 
-    def __init__(self, data, themes):
-        super().__init__(data)
+    def __init__(self, themes, initial=None):
+        super().__init__(initial=initial)
         self.fields["kind"].choices = kind_choices()
         self.fields["country"].choices = [("", gettext_lazy("Every country")), *countries]
         self.fields["theme"].choices = [("", gettext_lazy("Every theme"))] + [
@@ -65,14 +65,17 @@ class DirectoryFilter:
     def __init__(self, index, params):
         self.index = index
         self.themes = list(Theme.objects.filter(locale_id=index.locale_id).order_by("name"))
-        self.form = DirectoryFilterForm(params, self.themes)
-        self.form.is_valid()
-        self.cleaned, self.ignored = {}, []
-        for name, field in self.form.fields.items():
-            if name in self.form.errors:
-                self.ignored.append((field.label, params.get(name, "")))
-            else:
-                self.cleaned[name] = self.form.cleaned_data.get(name) or ""
+        form = DirectoryFilterForm(self.themes)
+        self.params = QueryParams(params)
+        self.cleaned = {
+            name: self.params.choice(
+                name, [str(value) for value, _label in form.fields[name].choices if value]
+            )
+            for name in DirectoryFilterForm.FILTER_FIELDS
+        }
+        self.labels = {name: form.fields[name].label for name in DirectoryFilterForm.FILTER_FIELDS}
+        # The form only draws the filter, showing what applies.
+        self.form = DirectoryFilterForm(self.themes, initial=self.cleaned)
 
     @property
     def is_filtered(self):
@@ -83,11 +86,7 @@ class DirectoryFilter:
         return {name: value for name, value in self.cleaned.items() if value}
 
     def notices(self):
-        return [
-            _("%(field)s: “%(value)s” is not one of the options, so this filter was ignored.")
-            % {"field": label, "value": shorten(value)}
-            for label, value in self.ignored
-        ]
+        return self.params.notices(self.labels)
 
     def organisations(self, base=None):
         """The matching organisations, not yet ordered (``base``: default the page's language)."""

@@ -4,6 +4,7 @@ the record already looked up in the page's language (home/records.py).
 """
 
 from django.db.models import Prefetch
+from django.http import JsonResponse
 
 from directory.models import Organization
 from home.pagination import paginate
@@ -16,6 +17,8 @@ from .activity import organisation_activity
 from .filters import DirectoryFilter
 from .models import Agreement, AgreementParty
 from .models.agreements import today
+from .opendata.datasets import PartnersDataset
+from .popolo import popolo_organisation
 from .territory import who_does_what
 
 PER_PAGE = 30
@@ -47,6 +50,7 @@ def directory(page, request):
             "local_total": sum(count for _kind, _label, count in local),
             "international_total": sum(count for _kind, _label, count in international),
             "who": who_does_what(organisations, page.locale_id),
+            "open_data": PartnersDataset.unfiltered(page, request).links(),
         },
     )
 
@@ -58,6 +62,7 @@ def organisation(page, request, record):
         {
             "organisation": record,
             "record_url": page.record_full_url(record, request),
+            "popolo_url": page.record_url(record, request) + "popolo/",
             "activity": organisation_activity(record, page.locale_id),
             "today": today(),
         },
@@ -123,4 +128,13 @@ def agreement(page, request, record):
             "today": today(),
         },
         template="partners/agreement_page.html",
+    )
+
+
+def popolo(page, request, record):
+    """The organisation in Popolo's organization shape (popoloproject.com), with its
+    memberships; identifiers are the open data's organisation_id."""
+    return JsonResponse(
+        popolo_organisation(record, page.record_full_url(record, request)),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
