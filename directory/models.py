@@ -1,14 +1,20 @@
 """People, organizations and the city's strategic objectives: shared by missions and practices."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.records import SluggedRecord, unique_slug_constraint
+
+from .identifiers import IdentifierScheme, validate_identifier
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -39,10 +45,13 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.position})"
 
 
-class Organization(TranslatableMixin, SluggedRecord, index.Indexed, models.Model):
+class Organization(TranslatableMixin, SluggedRecord, index.Indexed, ClusterableModel):
     """A partner abroad or an actor of the territory; no hierarchy between them.
 
-    Each one has a public page under the directory index (directory/pages.py), at its slug.
+    Each one has a public page under the directory page (partners.DirectoryIndexPage), at its
+    slug. Popolo's organisation fields (other names, identifiers, parent, founding and
+    dissolution dates) are here; memberships and agreements between organisations are in the
+    partners app.
     """
 
     class Kind(models.TextChoices):
@@ -74,15 +83,59 @@ class Organization(TranslatableMixin, SluggedRecord, index.Indexed, models.Model
     country = CountryField(_("country"))
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("The organisation this one is part of, e.g. a faculty's university."),
+    )
+    international_work = models.TextField(
+        _("what it does internationally"),
+        blank=True,
+        help_text=_("One or two sentences: its programmes, networks or projects abroad."),
+    )
+    themes = ParentalManyToManyField(
+        "practices.Theme",
+        verbose_name=_("themes of its international work"),
+        blank=True,
+        related_name="organizations",
+    )
+    works_with_countries = CountryField(
+        _("countries it works with"),
+        multiple=True,
+        blank=True,
+        help_text=_("Where its international work takes place or its partners are."),
+    )
+    founding_date = models.DateField(_("founded on"), null=True, blank=True)
+    dissolution_date = models.DateField(_("dissolved on"), null=True, blank=True)
+    contact_email = models.EmailField(_("public contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("public contact phone"), max_length=40, blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("acronym"),
         FieldPanel("kind"),
-        FieldPanel("country"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+        FieldPanel("parent"),
         FieldPanel("website"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("international_work"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("works_with_countries"),
+            ],
+            heading=_("International work"),
+        ),
+        FieldRowPanel([FieldPanel("founding_date"), FieldPanel("dissolution_date")]),
+        FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+        InlinePanel("other_names", heading=_("Other names"), label=_("other name")),
+        InlinePanel("identifiers", heading=_("Identifiers"), label=_("identifier")),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -100,6 +153,17 @@ class Organization(TranslatableMixin, SluggedRecord, index.Indexed, models.Model
         SynchronizedField("country"),
         SynchronizedField("website"),
         TranslatableField("description"),
+        SynchronizedField("city"),
+        SynchronizedField("parent"),
+        TranslatableField("international_work"),
+        SynchronizedField("themes"),
+        SynchronizedField("works_with_countries"),
+        SynchronizedField("founding_date"),
+        SynchronizedField("dissolution_date"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("other_names"),
+        SynchronizedField("identifiers"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -114,6 +178,83 @@ class Organization(TranslatableMixin, SluggedRecord, index.Indexed, models.Model
     @property
     def is_local(self):
         return self.kind in self.LOCAL_KINDS
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.founding_date
+            and self.dissolution_date
+            and self.dissolution_date < self.founding_date
+        ):
+            errors["dissolution_date"] = _(
+                "An organisation cannot be dissolved before it was founded."
+            )
+        if self.parent_id and self._parent_loops():
+            errors["parent"] = _(
+                "An organisation cannot be part of itself, directly or through its parents."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _parent_loops(self):
+        """Whether following the parents from this organisation comes back to it."""
+        seen, parent = set(), self.parent
+        while parent is not None and parent.pk not in seen:
+            if parent.translation_key == self.translation_key:
+                return True
+            seen.add(parent.pk)
+            parent = parent.parent
+        return False
+
+
+class OrganizationName(Orderable):
+    """Another name an organisation is or was known by (Popolo's other_names)."""
+
+    class Kind(models.TextChoices):
+        ACRONYM = "acronym", _("Acronym")
+        FORMER = "former", _("Former name")
+        ALTERNATE = "alternate", _("Other name")
+
+    organization = ParentalKey(Organization, on_delete=models.CASCADE, related_name="other_names")
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ALTERNATE)
+    end_date = models.DateField(
+        _("used until"), null=True, blank=True, help_text=_("For a former name.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("end_date")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationIdentifier(Orderable):
+    """An identifier of an organisation in a register: a tax id, an IATI organisation id…"""
+
+    organization = ParentalKey(Organization, on_delete=models.CASCADE, related_name="identifiers")
+    scheme = models.CharField(_("scheme"), max_length=20, choices=IdentifierScheme.choices)
+    identifier = models.CharField(_("identifier"), max_length=100)
+
+    panels = [FieldRowPanel([FieldPanel("scheme"), FieldPanel("identifier")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("identifier")
+        verbose_name_plural = _("identifiers")
+
+    def __str__(self):
+        return f"{self.scheme}: {self.identifier}"
+
+    def clean(self):
+        super().clean()
+        self.identifier = (self.identifier or "").strip()
+        message = validate_identifier(self.scheme, self.identifier)
+        if message:
+            raise ValidationError({"identifier": message})
 
 
 class StrategicObjective(TranslatableMixin, SluggedRecord, index.Indexed, models.Model):

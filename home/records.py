@@ -40,9 +40,12 @@ from django.http import Http404
 from django.urls import path
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 SLUG_MAX_LENGTH = 80
+# Sub-routes an index page may have besides its records' pages (open data, feeds): no record
+# may take one of these as its slug, or its page would be hidden behind that route.
+RESERVED_SLUGS = frozenset({"data", "data-dictionary", "feed", "popolo"})
 
 
 def unique_slug_constraint(prefix):
@@ -91,12 +94,19 @@ class SluggedRecord(models.Model):
             or type(self)._meta.model_name
         )
         slug, number = base, 2
+        if slug in RESERVED_SLUGS:
+            slug = f"{base}-{number}"
+            number += 1
         while self._slug_taken(slug):
             slug, number = f"{base}-{number}", number + 1
         return slug
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the site itself; choose another one.")}
+            )
         if self.slug and self._slug_taken(self.slug):
             raise ValidationError(
                 {"slug": _("Another record already has this address; choose another one.")}
@@ -114,6 +124,7 @@ def record_view(view):
     def wrapper(page, request, slug):
         record = page.get_record(slug)
         request.routed_record = record
+        remember_record_index(page, request)
         return view(page, request, record)
 
     return wrapper
@@ -164,13 +175,15 @@ class RecordIndexMixin:
             return suffix
         if translation.locale_id == record.locale_id:
             return suffix
-        other = (
-            self.get_record_model()
-            ._default_manager.filter(
-                translation_key=record.translation_key, locale_id=translation.locale_id
-            )
-            .first()
-        )
+        # The switcher and hreflang both ask: look the record's translations up once.
+        if getattr(request, "_record_translations", None) is None:
+            request._record_translations = {
+                other.locale_id: other
+                for other in self.get_record_model()._default_manager.filter(
+                    translation_key=record.translation_key
+                )
+            }
+        other = request._record_translations.get(translation.locale_id)
         return self.record_path(other) if other else None
 
     def record_sitemap_entries(self, request=None):
@@ -220,3 +233,41 @@ class RecordIndexMixin:
 
     def get_sitemap_urls(self, request=None):
         return [*super().get_sitemap_urls(request), *self.record_sitemap_entries(request)]
+
+
+def _known_indexes(request):
+    if request is None:
+        return {}
+    if getattr(request, "_record_indexes", None) is None:
+        request._record_indexes = {}
+    return request._record_indexes
+
+
+def remember_record_index(page, request):
+    """Let links to records served by ``page`` (in its language) find it without a query."""
+    _known_indexes(request)[(page.record_model, page.locale_id)] = page
+
+
+def record_index(record, request=None):
+    """The live index page that serves ``record``'s page in its language, or None; one query per
+    kind of record and language, remembered for the rest of the request."""
+    key = (record._meta.label, record.locale_id)
+    found = _known_indexes(request)
+    if key not in found:
+        found[key] = None
+        for model in get_page_models():
+            if issubclass(model, RecordIndexMixin) and model.record_model == record._meta.label:
+                found[key] = (
+                    model.objects.live().public().filter(locale_id=record.locale_id).first()
+                )
+                if found[key] is not None:
+                    break
+    return found[key]
+
+
+def record_url(record, request=None):
+    """The address of ``record``'s public page, or "" when no index page serves it."""
+    if record is None or not getattr(record, "slug", ""):
+        return ""
+    index = record_index(record, request)
+    return (index.record_url(record, request) or "") if index is not None else ""

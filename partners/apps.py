@@ -5,4 +5,5 @@ class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = "Socios y actores"
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
-    demo_after = ("home", "directory", "missions")  # agreements name organisations and missions
+    opendata = "opendata.datasets"  # its DATASETS are published (home/opendata/dataset.py)
+    demo_after = ("home", "directory", "practices", "missions")  # organisations, themes, missions

@@ -1,21 +1,140 @@
-"""The directory page and an organisation's page (routes in partners/routes/directory.py).
-
-Each view takes the directory index page first (home/routing.py); the organisation's page gets
+"""The directory and agreements pages, an organisation's and an agreement's page (routes in
+partners/routes/). Each view takes its index page first (home/routing.py); a record's page gets
 the record already looked up in the page's language (home/records.py).
 """
 
+from django.db.models import Prefetch
+from django.http import JsonResponse
+
+from directory.models import Organization
+from home.pagination import paginate
+from home.records import remember_record_index
 from home.routing import render_page
+from home.translated import in_locale
+from missions.models import MissionPage
+
+from .activity import organisation_activity
+from .filters import DirectoryFilter
+from .models import Agreement, AgreementParty
+from .models.agreements import today
+from .opendata.datasets import PartnersDataset
+from .popolo import popolo_organisation
+from .territory import who_does_what
+
+PER_PAGE = 30
 
 
 def directory(page, request):
-    organisations = page.records().order_by("name")
-    return render_page(page, request, {"organisations": organisations})
+    remember_record_index(page, request)
+    selection = DirectoryFilter(page, request.GET)
+    notices = selection.notices()
+    organisations = selection.organisations()
+    page_obj = paginate(
+        organisations.order_by("name", "pk"), request.GET.get("page"), PER_PAGE, notices
+    )
+    counts = selection.kind_counts()
+    kinds = [(kind, label, counts[kind]) for kind, label in Organization.Kind.choices]
+    local = [row for row in kinds if row[0] in Organization.LOCAL_KINDS]
+    international = [row for row in kinds if row[0] not in Organization.LOCAL_KINDS]
+    return render_page(
+        page,
+        request,
+        {
+            "form": selection.form,
+            "is_filtered": selection.is_filtered,
+            "notices": notices,
+            "page_obj": page_obj,
+            "organisations": list(page_obj.object_list),
+            "local_counts": local,
+            "international_counts": international,
+            "local_total": sum(count for _kind, _label, count in local),
+            "international_total": sum(count for _kind, _label, count in international),
+            "who": who_does_what(organisations, page.locale_id),
+            "open_data": PartnersDataset.unfiltered(page, request).links(),
+        },
+    )
 
 
 def organisation(page, request, record):
     return render_page(
         page,
         request,
-        {"organisation": record, "record_url": page.record_full_url(record, request)},
+        {
+            "organisation": record,
+            "record_url": page.record_full_url(record, request),
+            "popolo_url": page.record_url(record, request) + "popolo/",
+            "activity": organisation_activity(record, page.locale_id),
+            "today": today(),
+        },
         template="partners/organisation_page.html",
+    )
+
+
+def _with_parties(agreements, locale_id):
+    agreements = list(
+        agreements.prefetch_related(
+            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization"))
+        )
+    )
+    originals = [
+        party.organization for agreement in agreements for party in agreement.parties.all()
+    ]
+    shown = in_locale(originals, locale_id, distinct=False)
+    for party, organisation in zip(
+        [party for agreement in agreements for party in agreement.parties.all()], shown, strict=True
+    ):
+        party.shown_organization = organisation
+    return agreements
+
+
+def agreements(page, request):
+    remember_record_index(page, request)
+    notices = []
+    rows = page.records().order_by("-signed_date", "title", "pk")
+    page_obj = paginate(rows, request.GET.get("page"), PER_PAGE, notices)
+    shown = _with_parties(
+        rows.filter(pk__in=[agreement.pk for agreement in page_obj]), page.locale_id
+    )
+    return render_page(
+        page,
+        request,
+        {
+            "notices": notices,
+            "page_obj": page_obj,
+            "agreements": shown,
+            "today": today(),
+        },
+    )
+
+
+def agreement(page, request, record):
+    (record,) = _with_parties(
+        Agreement.objects.filter(pk=record.pk).prefetch_related("amendments", "results__page"),
+        page.locale_id,
+    )
+    mission = None
+    if record.mission_id:
+        live = MissionPage.objects.live().public()
+        mission = next(
+            iter(in_locale(live.filter(pk=record.mission_id), page.locale_id, among=live)), None
+        )
+    return render_page(
+        page,
+        request,
+        {
+            "agreement": record,
+            "mission": mission,
+            "record_url": page.record_full_url(record, request),
+            "today": today(),
+        },
+        template="partners/agreement_page.html",
+    )
+
+
+def popolo(page, request, record):
+    """The organisation in Popolo's organization shape (popoloproject.com), with its
+    memberships; identifiers are the open data's organisation_id."""
+    return JsonResponse(
+        popolo_organisation(record, page.record_full_url(record, request)),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )

@@ -88,6 +88,8 @@ class Loader:
                 self.load_file(label, *self.pending.pop(label))
             self.hook("finish", self)
             for instance, english, where in self.made:
+                if not isinstance(instance, TranslatableMixin | Page):
+                    continue  # a record that is the same in every language (a membership)
                 if not instance.has_translation(self.english):
                     self.translate(instance, english, where)
 
@@ -107,7 +109,9 @@ class Loader:
         for key, record in data.pop("records").items():
             english = {}
             record = self.spanish_of(record, english)
-            existing = model.objects.filter(locale=self.spanish, **{match: record[match]})
+            existing = model.objects.filter(**{match: record[match]})
+            if issubclass(model, TranslatableMixin):
+                existing = existing.filter(locale=self.spanish)
             if parent:
                 existing = existing.child_of(parent)
             instance = existing.first()

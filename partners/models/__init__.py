@@ -3,6 +3,28 @@ agreements they sign, with their lifecycle. Organisations themselves are the sha
 directory.Organization records; this app adds what links them.
 """
 
-from .index import DirectoryIndexPage
+from .agreements import (
+    Agreement,
+    AgreementAmendment,
+    AgreementKind,
+    AgreementParty,
+    AgreementQuerySet,
+    AgreementStatus,
+    PartyRole,
+)
+from .index import AgreementIndexPage, DirectoryIndexPage
+from .memberships import Membership, MembershipRole
 
-__all__ = ["DirectoryIndexPage"]
+__all__ = [
+    "Agreement",
+    "AgreementAmendment",
+    "AgreementIndexPage",
+    "AgreementKind",
+    "AgreementParty",
+    "AgreementQuerySet",
+    "AgreementStatus",
+    "DirectoryIndexPage",
+    "Membership",
+    "MembershipRole",
+    "PartyRole",
+]

@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from home.records import record_urlpatterns
+from home.opendata.routes import dataset_urls
+from home.records import record_urlpatterns, record_view
 
 from .. import views
+from ..opendata.datasets import PartnersDataset
 
+# data/<organisations|memberships|agreements|agreement-parties>.<csv|json>, data/datapackage.json,
+# data-dictionary/, <slug>/popolo/ (its Popolo JSON), then <slug>/ (an organisation's page) last.
 urlpatterns = [
     path("", views.directory, name="listing"),
+    *dataset_urls(PartnersDataset),
+    path("<slug:slug>/popolo/", record_view(views.popolo), name="popolo"),
     *record_urlpatterns(views.organisation),
 ]

@@ -1,0 +1,155 @@
+"""Everything an organisation appears in across the site, in the reader's language.
+
+An organisation is a group of translations (one record per language). Missions point at the
+record of their own language, practices and agreements at the one their editor chose; so
+everything is looked up by the group's records and shown in the reader's language where a
+translation exists. A fixed number of queries whatever the organisation's activity: one per
+kind of thing, plus one to swap each kind for its translations.
+"""
+
+from collections import OrderedDict
+
+from django.db.models import Prefetch, Q
+from wagtail.models import Page
+
+from directory.models import Organization
+from home.translated import in_locale
+from missions.models import AgendaItem, CostLine, MissionPage, MissionResult
+from practices.models import PracticePage, Theme
+
+from .models import Agreement, AgreementParty, Membership
+
+
+def in_reader_language(rows, locale_id, record=lambda row: row.page):
+    """``rows`` from every language, each record (by default the row's mission) kept only in
+    the reader's language when it is translated, else in the language it has."""
+    have_mine = {record(row).translation_key for row in rows if record(row).locale_id == locale_id}
+    return [
+        row
+        for row in rows
+        if record(row).locale_id == locale_id or record(row).translation_key not in have_mine
+    ]
+
+
+def _by_mission(rows):
+    missions = OrderedDict()
+    for row in rows:
+        missions.setdefault(row.page.pk, {"mission": row.page, "rows": []})["rows"].append(row)
+    return list(missions.values())
+
+
+def _versions(model, keys, locale_id, queryset=None):
+    """The records of ``model`` whose translation key is in ``keys`` (a list or a subquery),
+    each in the reader's language when translated: one query."""
+    queryset = model._default_manager.all() if queryset is None else queryset
+    return in_reader_language(
+        list(queryset.filter(translation_key__in=keys)), locale_id, record=lambda row: row
+    )
+
+
+def organisation_activity(organisation, locale_id):
+    """{"agenda", "payments", "results", "practices", "agreements", "memberships", "members",
+    "parent", "children", "themes"} for ``organisation`` as a reader of ``locale_id`` sees it."""
+    group = Organization.objects.filter(translation_key=organisation.translation_key).values("pk")
+    # Private pages are left out: their restrictions are read once for every list below.
+    private = Page.objects.all().private_q()
+    live_missions = MissionPage.objects.live().exclude(private)
+    agenda = in_reader_language(
+        list(
+            AgendaItem.objects.filter(organization_id__in=group, page__in=live_missions)
+            .select_related("page")
+            .order_by("-date", "pk")
+        ),
+        locale_id,
+    )
+    payments = in_reader_language(
+        list(
+            CostLine.objects.filter(paying_organization_id__in=group, page__in=live_missions)
+            .with_clp()
+            .select_related("page")
+            .order_by("-page__start_date", "pk")
+        ),
+        locale_id,
+    )
+    results = in_reader_language(
+        list(
+            MissionResult.objects.filter(organizations__in=group, page__in=live_missions)
+            .select_related("page")
+            .prefetch_related(
+                Prefetch(
+                    "agreements",
+                    queryset=Agreement.objects.filter(locale_id=locale_id),
+                    to_attr="agreements_here",
+                )
+            )
+            .distinct()
+            .order_by("-page__start_date", "pk")
+        ),
+        locale_id,
+    )
+    practices = _versions(
+        PracticePage,
+        PracticePage.objects.filter(partners__in=group).values("translation_key"),
+        locale_id,
+        PracticePage.objects.live().exclude(private).order_by("title", "pk"),
+    )
+    agreement_ids = AgreementParty.objects.filter(organization_id__in=group).values("agreement_id")
+    agreements = _versions(
+        Agreement,
+        Agreement.objects.filter(pk__in=agreement_ids).values("translation_key"),
+        locale_id,
+        Agreement.objects.prefetch_related(
+            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization"))
+        ).order_by("-signed_date", "title", "pk"),
+    )
+    memberships = list(
+        Membership.objects.filter(Q(member_id__in=group) | Q(organization_id__in=group))
+        .select_related("member", "organization")
+        .order_by("-start_date", "pk")
+    )
+    # Every organisation named by an agreement or a membership, in the reader's language.
+    originals = [
+        *[party.organization for agreement in agreements for party in agreement.parties.all()],
+        *[membership.member for membership in memberships],
+        *[membership.organization for membership in memberships],
+    ]
+    shown = in_locale(originals, locale_id, distinct=False)
+    swap = {original.pk: translated for original, translated in zip(originals, shown, strict=True)}
+    for agreement in agreements:
+        for party in agreement.parties.all():
+            party.shown_organization = swap[party.organization.pk]
+    for membership in memberships:
+        membership.shown_member = swap[membership.member.pk]
+        membership.shown_organization = swap[membership.organization.pk]
+    key = organisation.translation_key
+    parents = (
+        _versions(
+            Organization,
+            Organization.objects.filter(pk=organisation.parent_id).values("translation_key"),
+            locale_id,
+        )
+        if organisation.parent_id
+        else []
+    )
+    return {
+        "agenda": _by_mission(agenda),
+        "payments": _by_mission(payments),
+        "results": results,
+        "practices": practices,
+        "agreements": agreements,
+        "memberships": [m for m in memberships if m.member.translation_key == key],
+        "members": [m for m in memberships if m.organization.translation_key == key],
+        "parent": parents[0] if parents else None,
+        "children": _versions(
+            Organization,
+            Organization.objects.filter(parent_id__in=group).values("translation_key"),
+            locale_id,
+            Organization.objects.order_by("name", "pk"),
+        ),
+        "themes": _versions(
+            Theme,
+            organisation.themes.values("translation_key"),
+            locale_id,
+            Theme.objects.order_by("name", "pk"),
+        ),
+    }

@@ -1,0 +1,57 @@
+"""The partners demo beyond its YAML: dates counted from the load day, agreements signed at a
+mission, the results they produced, and the themes of organisations loaded before the themes."""
+
+import datetime
+
+from directory.models import Organization
+from missions.models import MissionPage
+
+DATES = {"signed": "signed_date", "effective": "effective_date", "expires": "expiry_date"}
+
+
+def prepare_agreement(record, loader):
+    where = f"partners/demo/agreements.yaml, record {record['slug']!r}"
+    record.pop("result_kinds", None)
+    mission = loader.find(MissionPage, record["mission"], where) if "mission" in record else None
+    for name, field in DATES.items():
+        if name not in record:
+            continue
+        text = record.pop(name)
+        if text == "at the mission":
+            record[field] = mission.start_date + datetime.timedelta(days=1)
+        else:
+            record[field] = loader.date(text, where)
+    if "interrupted" in record:
+        record["interrupted_on"] = loader.date(record.pop("interrupted"), where)
+    for amendment in record.get("amendments", []):
+        amendment["date"] = loader.date(amendment["date"], where)
+    return record
+
+
+def created_agreement(agreement, record, loader):
+    kinds = record.get("result_kinds")
+    if kinds and agreement.mission_id:
+        agreement.results.set(agreement.mission.results.filter(kind__in=kinds))
+        agreement.save()
+    return agreement
+
+
+def prepare_membership(record, loader):
+    where = "partners/demo/memberships.yaml"
+    record["start_date"] = loader.date(record.pop("since"), where)
+    if "until" in record:
+        record["end_date"] = loader.date(record.pop("until"), where)
+    return record
+
+
+def finish(loader):
+    """Themes of the organisations of directory/demo/, on the Spanish record and its
+    translations (themes are synchronised)."""
+    themes_of = loader.sections.get("directory.Organization", {}).get("themes_of", {})
+    for key, theme_keys in themes_of.items():
+        spanish = loader.find(Organization, key, "partners/demo/organizations.yaml, themes_of")
+        themes = [loader.records["practices.Theme"][theme] for theme in theme_keys]
+        for organisation in Organization.objects.filter(translation_key=spanish.translation_key):
+            if not organisation.themes.exists():
+                organisation.themes.set(themes)
+                organisation.save()

@@ -1,0 +1,63 @@
+"""The partners dataset on the shared open-data mechanism (home/opendata): organisations,
+memberships, agreements and their parties, served under the directory page
+(partners/routes/directory.py) in each language. The files list everything; they do not
+follow the directory's filters."""
+
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Organization
+from home.opendata.dataset import Dataset
+
+from ..models import Agreement, AgreementParty, Membership
+from . import rows
+from .schema import AGREEMENT_PARTIES, AGREEMENTS, MEMBERSHIPS, ORGANISATIONS, SCHEMA_VERSION
+
+
+class PartnersDataset(Dataset):
+    name = "partners"
+    title = _("Partners and local actors: organisations, memberships and agreements")
+    description = _(
+        "The directory of the territory's local actors and the city's partners abroad, the "
+        "networks they belong to and the agreements they signed, with their status. Joined by "
+        "organisation_id and agreement_id."
+    )
+    resources = (ORGANISATIONS, MEMBERSHIPS, AGREEMENTS, AGREEMENT_PARTIES)
+    index_page = "partners.DirectoryIndexPage"
+    version = SCHEMA_VERSION
+
+    def freshness(self):
+        # Organisations and agreements have no edit time: their counts and the highest ids
+        # stand for a change (a new or removed record), the day for a change of status. An
+        # edit of a record's text is seen by clients once their copy is revalidated.
+        counts = (
+            Organization.objects.count(),
+            Organization.objects.aggregate(last=Max("pk"))["last"] or 0,
+            Agreement.objects.count(),
+            Agreement.objects.aggregate(last=Max("pk"))["last"] or 0,
+            Membership.objects.count(),
+            AgreementParty.objects.count(),
+        )
+        return None, "-".join(map(str, (*counts, rows.today().isoformat())))
+
+    def rows(self, resource):
+        locale_id = self.index.locale_id
+        if resource is ORGANISATIONS:
+            return rows.organisation_rows(locale_id, self.request)
+        if resource is MEMBERSHIPS:
+            return rows.membership_rows()
+        if resource is AGREEMENTS:
+            return rows.agreement_rows(locale_id, self.request)
+        return rows.party_rows(locale_id)
+
+    def row_count(self, resource):
+        if resource is ORGANISATIONS:
+            return Organization.objects.values("translation_key").distinct().count()
+        if resource is MEMBERSHIPS:
+            return Membership.objects.count()
+        if resource is AGREEMENTS:
+            return Agreement.objects.values("translation_key").distinct().count()
+        return sum(1 for _row in rows.party_rows(self.index.locale_id))
+
+
+DATASETS = (PartnersDataset,)
