@@ -51,10 +51,11 @@ urlpatterns += i18n_patterns(
         RedirectView.as_view(pattern_name="search", query_string=True, permanent=True),
         name="search_redirect",
     ),
-    # Open-data files of a page (…/misiones/data/missions.csv): Wagtail's own pattern only
-    # serves addresses ending in "/", so file names are routed to the page here.
+    # Open-data files of a page (…/misiones/data/missions.csv, /es/datos/datapackage.json):
+    # Wagtail's own pattern only serves addresses ending in "/", so file names are routed to
+    # the page here (a page without such a route answers 404 as usual).
     re_path(
-        r"^((?:[\w\-]+/)+data/[\w\-]+\.(?:csv|json))$",
+        r"^((?:[\w\-]+/)+[\w\-]+\.(?:csv|json))$",
         opendata_views.serve_data_file,
         name="open_data_file",
     ),

@@ -72,7 +72,13 @@ def test_a_text_without_its_english_stops_the_load(tmp_path):
 
 
 def test_load_demo_finds_each_app_through_its_config(tmp_path, monkeypatch):
-    assert [c.label for c in demo_apps()] == ["home", "directory", "practices", "missions"]
+    assert [c.label for c in demo_apps()] == [
+        "home",
+        "directory",
+        "practices",
+        "missions",
+        "portal",
+    ]
     # Any app that names a demo folder on its config takes part, after the apps it names.
     search = apps.get_app_config("search")
     themes = """

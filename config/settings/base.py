@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "directory",
     "missions",
     "practices",
+    "portal",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

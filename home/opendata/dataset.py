@@ -22,6 +22,16 @@ def with_query(url, applied):
     return f"{url}?{urlencode(applied)}" if applied else url
 
 
+def licence(request):
+    """The open-data licence and publisher of the request's site (Site settings)."""
+    settings = SiteSettings.for_request(request)
+    return {
+        "name": settings.open_data_licence_name,
+        "url": settings.open_data_licence_url,
+        "publisher": f"{settings.office_name}, {settings.municipality_name}",
+    }
+
+
 class Dataset:
     name = ""  # stable and unique on the site: "missions"
     title = ""  # lazy translated strings
@@ -86,12 +96,7 @@ class Dataset:
         return self.index.locale.language_code
 
     def licence(self):
-        settings = SiteSettings.for_request(self.request)
-        return {
-            "name": settings.open_data_licence_name,
-            "url": settings.open_data_licence_url,
-            "publisher": f"{settings.office_name}, {settings.municipality_name}",
-        }
+        return licence(self.request)
 
     def etag(self, name, last_modified, count):
         licence = self.licence()
