@@ -11,6 +11,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.v1 import api as api_v1
 from home import views as home_views
 from home.opendata import views as opendata_views
 from search import views as search_views
@@ -23,6 +24,7 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", home_views.favicon, name="favicon"),
+    path("api/v1/", api_v1.urls),
 ]
 
 if settings.DEBUG:

@@ -39,6 +39,7 @@ class Dataset:
     resources = ()  # Resource objects, in the order they are listed
     index_page = ""  # "app_label.ModelName" of the routed page that serves the files
     version = "1"  # bumped whenever columns change, so that cached copies (ETag) refresh
+    filter_names = ()  # the query parameters its files and the API accept as filters
     dictionary_template = "opendata/data_dictionary.html"
     links_template = "opendata/includes/links.html"
 
@@ -70,6 +71,10 @@ class Dataset:
     def row_count(self, resource):
         """How many rows ``resource`` has for this selection."""
         raise NotImplementedError
+
+    def totals(self):
+        """The selection's figures for the API's metadata (a JSON-ready dict), if any."""
+        return None
 
     # Derived --------------------------------------------------------------------------------
 
