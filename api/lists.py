@@ -45,6 +45,8 @@ def list_response(request, dataset, resource):
             return error(name, f"Unknown parameter {name!r}; allowed: {', '.join(allowed)}.")
         if len(query.getlist(name)) > 1:
             return error(name, f"Parameter {name!r} is given more than once.")
+        if name in COMMON and not query[name]:
+            return error(name, f"Parameter {name!r} is empty.")
     params = QueryParams(query)
     limit = params.integer("limit", minimum=1, maximum=MAX_LIMIT, default=DEFAULT_LIMIT)
     offset = params.integer("offset", minimum=0, maximum=MAX_OFFSET, default=0)
@@ -60,8 +62,8 @@ def list_response(request, dataset, resource):
         return error(problem.name, f"Parameter {problem.name!r} {problem.reason_text}.")
     locale = Locale.objects.get(language_code=language)
     index = dataset.index_for(locale)
-    if index is None:
-        return error("locale", f"No {dataset.name} are published in {language!r}.")
+    if index is None:  # nothing of this dataset is published in that language yet
+        return _empty(resource, language, limit, offset)
     selection = dataset(index, request, params=_filters_only(query, dataset.filter_names))
     if selection.ignored:
         name = selection.ignored[0]
@@ -74,6 +76,15 @@ def list_response(request, dataset, resource):
         tag,
         lambda: _page(selection, resource, limit, offset, key, last_modified),
     )
+
+
+def _empty(resource, language, limit, offset):
+    metadata = {"resource": resource.name, "language": language, "count": 0, "limit": limit}
+    metadata["offset"] = offset
+    body = json.dumps({"metadata": metadata, "data": []})
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def _page(selection, resource, limit, offset, key, last_modified):

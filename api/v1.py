@@ -7,7 +7,7 @@ from ninja import NinjaAPI
 
 from home.opendata.dataset import datasets
 
-from .lists import COMMON, DEFAULT_LIMIT, MAX_LIMIT, list_response
+from .lists import COMMON, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, list_response
 
 api = NinjaAPI(
     title="Puente open data API",
@@ -30,7 +30,7 @@ COMMON_PARAMETERS = [
         "name": "offset",
         "in": "query",
         "description": "Rows to skip.",
-        "schema": {"type": "integer", "minimum": 0},
+        "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
     },
     {
         "name": "locale",
@@ -74,7 +74,8 @@ def _register(dataset, resource):
         {
             "name": name,
             "in": "query",
-            "description": "Filter, as on the site's list and CSV.",
+            "description": "Filter, as on the site's list and CSV (a value that is not one of "
+            "the list's options is a 400).",
             "schema": {"type": "string"},
         }
         for name in dataset.filter_names
