@@ -10,6 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.v1 import api as api_v1
 from editors.privacy import set_privacy
 from home import views as home_views
 from home.opendata import views as opendata_views
@@ -37,6 +38,7 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", home_views.favicon, name="favicon"),
+    path("api/v1/", api_v1.urls),
 ]
 
 if settings.DEBUG:
@@ -65,10 +67,11 @@ urlpatterns += i18n_patterns(
         RedirectView.as_view(pattern_name="search", query_string=True, permanent=True),
         name="search_redirect",
     ),
-    # Open-data files of a page (…/misiones/data/missions.csv): Wagtail's own pattern only
-    # serves addresses ending in "/", so file names are routed to the page here.
+    # Open-data files of a page (…/misiones/data/missions.csv, /es/datos/datapackage.json):
+    # Wagtail's own pattern only serves addresses ending in "/", so file names are routed to
+    # the page here (a page without such a route answers 404 as usual).
     re_path(
-        r"^((?:[\w\-]+/)+data/[\w\-]+\.(?:csv|json))$",
+        r"^((?:[\w\-]+/)+[\w\-]+\.(?:csv|json))$",
         opendata_views.serve_data_file,
         name="open_data_file",
     ),

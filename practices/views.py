@@ -7,12 +7,15 @@ models import none of them.
 from home.routing import render_page
 
 from .filters import PracticeListing
+from .opendata import PracticesDataset
 from .pdf import pdf_response
 
 
 def listing(page, request):
     """The practices index: its filters, notices and one page of cards."""
-    return render_page(page, request, PracticeListing(page, request).context())
+    context = PracticeListing(page, request).context()
+    context["open_data"] = PracticesDataset(page, request).links()
+    return render_page(page, request, context)
 
 
 def pdf(page, request):

@@ -80,6 +80,7 @@ def test_load_demo_finds_each_app_through_its_config(tmp_path, monkeypatch):
         "partners",
         "standards",
         "returns",
+        "portal",
     ]
     # Any app that names a demo folder on its config takes part, after the apps it names.
     search = apps.get_app_config("search")

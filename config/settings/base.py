@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "partners",
     "standards",
     "returns",
+    "portal",
     "search",
     "editors",
     "wagtail_localize",

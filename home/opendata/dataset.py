@@ -22,6 +22,16 @@ def with_query(url, applied):
     return f"{url}?{urlencode(applied)}" if applied else url
 
 
+def licence(request):
+    """The open-data licence and publisher of the request's site (Site settings)."""
+    settings = SiteSettings.for_request(request)
+    return {
+        "name": settings.open_data_licence_name,
+        "url": settings.open_data_licence_url,
+        "publisher": f"{settings.office_name}, {settings.municipality_name}",
+    }
+
+
 class Dataset:
     name = ""  # stable and unique on the site: "missions"
     title = ""  # lazy translated strings
@@ -29,6 +39,7 @@ class Dataset:
     resources = ()  # Resource objects, in the order they are listed
     index_page = ""  # "app_label.ModelName" of the routed page that serves the files
     version = "1"  # bumped whenever columns change, so that cached copies (ETag) refresh
+    filter_names = ()  # the query parameters its files and the API accept as filters
     dictionary_template = "opendata/data_dictionary.html"
     links_template = "opendata/includes/links.html"
 
@@ -61,6 +72,10 @@ class Dataset:
         """How many rows ``resource`` has for this selection."""
         raise NotImplementedError
 
+    def totals(self):
+        """The selection's figures for the API's metadata (a JSON-ready dict), if any."""
+        return None
+
     # Derived --------------------------------------------------------------------------------
 
     @classmethod
@@ -86,12 +101,7 @@ class Dataset:
         return self.index.locale.language_code
 
     def licence(self):
-        settings = SiteSettings.for_request(self.request)
-        return {
-            "name": settings.open_data_licence_name,
-            "url": settings.open_data_licence_url,
-            "publisher": f"{settings.office_name}, {settings.municipality_name}",
-        }
+        return licence(self.request)
 
     def etag(self, name, last_modified, count):
         licence = self.licence()

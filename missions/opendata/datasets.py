@@ -1,12 +1,14 @@
 """The missions dataset on the shared open-data mechanism (home/opendata): three tables that
 follow the missions index's filter, served under the index page (missions/routes/index.py)."""
 
+from decimal import Decimal
+
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from home.opendata.dataset import Dataset, with_query
 
-from ..filters import MissionFilter
+from ..filters import MissionFilter, MissionFilterForm
 from ..models import CostLine, MissionResult
 from . import rows
 from .schema import COST_LINES, MISSIONS, RESULTS, SCHEMA_VERSION
@@ -23,6 +25,7 @@ class MissionsDataset(Dataset):
     index_page = "missions.MissionIndexPage"
     version = SCHEMA_VERSION
     dictionary_template = "missions/data_dictionary.html"
+    filter_names = (*MissionFilterForm.FILTER_FIELDS, "sort")
 
     @cached_property
     def filter(self):
@@ -62,6 +65,13 @@ class MissionsDataset(Dataset):
             return self.missions().count()
         model = CostLine if resource is COST_LINES else MissionResult
         return model.objects.filter(page__in=pks).count()
+
+    def totals(self):
+        """The figures the index page shows for this filter (withdrawn missions not counted)."""
+        return {
+            name: float(value) if isinstance(value, Decimal) else value
+            for name, value in self.filter.counted().totals().items()
+        }
 
     def links(self, applied=None):
         links = super().links(applied)

@@ -1,5 +1,9 @@
 from django.urls import path
 
-from .. import views
+from home.opendata.routes import dataset_urls
 
-urlpatterns = [path("", views.listing, name="listing")]
+from .. import views
+from ..opendata import PracticesDataset
+
+# data/<practices|indicators>.<csv|json>, data/datapackage.json, data-dictionary/
+urlpatterns = [path("", views.listing, name="listing"), *dataset_urls(PracticesDataset)]

@@ -1,0 +1,121 @@
+"""One list of the API: a resource's rows in a language, filtered, paginated, with metadata.
+
+Every parameter is checked: an unknown one, or an invalid value, is a 400 that names it
+(never a 500, never silently ignored). Rows are the open-data rows (the same columns, codes
+and exact numbers as the CSV and JSON files), so the API, the files and the dictionary agree.
+"""
+
+import json
+import uuid
+from itertools import islice
+
+from django.http import HttpResponse, QueryDict
+from wagtail.models import Locale
+
+from home.opendata import files
+from home.opendata.views import conditional
+from home.params import QueryParams
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
+COMMON = ("limit", "offset", "locale", "translation_of")
+
+
+def error(parameter, message):
+    body = json.dumps({"error": message, "parameter": parameter}, ensure_ascii=False)
+    response = HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _filters_only(query, names):
+    params = QueryDict(mutable=True)
+    for name in names:
+        if name in query:
+            params.setlist(name, query.getlist(name))
+    return params
+
+
+def list_response(request, dataset, resource):
+    query = request.GET
+    allowed = (*COMMON, *dataset.filter_names)
+    for name in query:
+        if name not in allowed:
+            return error(name, f"Unknown parameter {name!r}; allowed: {', '.join(allowed)}.")
+        if len(query.getlist(name)) > 1:
+            return error(name, f"Parameter {name!r} is given more than once.")
+        if name in COMMON and not query[name]:
+            return error(name, f"Parameter {name!r} is empty.")
+    params = QueryParams(query)
+    limit = params.integer("limit", minimum=1, maximum=MAX_LIMIT, default=DEFAULT_LIMIT)
+    offset = params.integer("offset", minimum=0, maximum=MAX_OFFSET, default=0)
+    languages = list(Locale.objects.values_list("language_code", flat=True))
+    language = params.choice("locale", languages, default=languages and "es")
+    key = params.text("translation_of", max_length=36)
+    if key:
+        try:
+            key = str(uuid.UUID(key))
+        except ValueError:
+            return error("translation_of", "Parameter 'translation_of' is not a UUID.")
+    for problem in params.invalid:
+        return error(problem.name, f"Parameter {problem.name!r} {problem.reason_text}.")
+    locale = Locale.objects.get(language_code=language)
+    index = dataset.index_for(locale)
+    if index is None:  # nothing of this dataset is published in that language yet
+        return _empty(resource, language, limit, offset)
+    selection = dataset(index, request, params=_filters_only(query, dataset.filter_names))
+    if selection.ignored:
+        name = selection.ignored[0]
+        return error(name, f"Parameter {name!r} has a value that is not one of the options.")
+    last_modified, count = selection.freshness()
+    tag = selection.etag(f"api:{resource.name}:{query.urlencode()}", last_modified, count)
+    return conditional(
+        request,
+        last_modified,
+        tag,
+        lambda: _page(selection, resource, limit, offset, key, last_modified),
+    )
+
+
+def _empty(resource, language, limit, offset):
+    metadata = {"resource": resource.name, "language": language, "count": 0, "limit": limit}
+    metadata["offset"] = offset
+    body = json.dumps({"metadata": metadata, "data": []})
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _page(selection, resource, limit, offset, key, last_modified):
+    rows = selection.rows(resource)
+    if key:
+        rows = (row for row in rows if row[resource.primary_key] == key)
+        total = None
+    else:
+        total = selection.row_count(resource)
+    page = list(islice(rows, offset, offset + limit))
+    if total is None:
+        total = offset + len(page)
+    licence = selection.licence()
+    metadata = {
+        "resource": resource.name,
+        "language": selection.language,
+        "count": total,
+        "limit": limit,
+        "offset": offset,
+        "filter": selection.applied,
+        "totals": selection.totals(),
+        "last_modified": last_modified.isoformat() if last_modified else None,
+        "licence": {"name": licence["name"], "url": licence["url"]},
+        "data_dictionary": selection.dictionary_url() + f"#resource-{resource.slug}",
+        "csv": selection.file_url(resource.slug, "csv"),
+    }
+    body = (
+        '{"metadata": '
+        + json.dumps(metadata, ensure_ascii=False, default=str)
+        + ', "data": ['
+        + ", ".join(files.json_row(resource, row) for row in page)
+        + "]}"
+    )
+    return HttpResponse(body, content_type="application/json; charset=utf-8")

@@ -1,0 +1,87 @@
+"""What the portal lists: every registered dataset, bound to its index page in the portal's
+language, and the site-wide Data Package made of all their resources."""
+
+import hashlib
+
+from home.formats import format_count
+from home.opendata import package
+from home.opendata.dataset import datasets, licence
+
+
+def selections(portal, request):
+    """Each dataset bound, unfiltered, to its live index page in the portal's language (a
+    dataset whose index page is not published in that language is left out)."""
+    bound = []
+    for dataset in datasets():
+        index = dataset.index_for(portal.locale)
+        if index is not None:
+            bound.append(dataset.unfiltered(index, request))
+    return bound
+
+
+def entries(portal, request):
+    listed = []
+    for selection in selections(portal, request):
+        last_modified, _count = selection.freshness()
+        listed.append(
+            {
+                "dataset": selection,
+                "index": selection.index,
+                "last_modified": last_modified,
+                "licence": selection.licence(),
+                "dictionary": selection.dictionary_url(full=False),
+                "datapackage": selection.datapackage_url(full=False),
+                "resources": [
+                    {
+                        "resource": resource,
+                        "rows": format_count(selection.row_count(resource)),
+                        "csv": selection.file_url(resource.slug, "csv", full=False),
+                        "json": selection.file_url(resource.slug, "json", full=False),
+                    }
+                    for resource in selection.resources
+                ],
+            }
+        )
+    return listed
+
+
+def freshness(bound):
+    """(latest change of any dataset, ETag of the whole set)."""
+    states = []
+    latest = None
+    for selection in bound:
+        last_modified, count = selection.freshness()
+        states.append(selection.etag("datapackage", last_modified, count))
+        if last_modified and (latest is None or last_modified > latest):
+            latest = last_modified
+    digest = hashlib.sha256("|".join(states).encode()).hexdigest()
+    return latest, f'"{digest[:32]}"'
+
+
+def site_datapackage(portal, request, bound, last_modified):
+    language = portal.locale.language_code
+    return package.descriptor(
+        name=f"open-data-{language}",
+        title=portal.title,
+        description=portal.intro or portal.title,
+        homepage=portal.get_full_url(request),
+        language=language,
+        licence=licence(request),
+        resources=[
+            package.resource_descriptor(selection, resource)
+            for selection in bound
+            for resource in selection.resources
+        ],
+        last_modified=last_modified,
+        datasets=[
+            {
+                "name": selection.name,
+                "title": str(selection.title),
+                "homepage": selection.index.get_full_url(request),
+                "datapackage": selection.datapackage_url(),
+                "data_dictionary": selection.dictionary_url(),
+                "resources": [resource.name for resource in selection.resources],
+            }
+            for selection in bound
+        ],
+    )
