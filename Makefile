@@ -3,6 +3,7 @@
 PYTHON ?= python3
 PORT ?= 8000
 BENCH_ARGS ?=
+LOADTEST_ARGS ?=
 PYTEST_ARGS ?=
 
 # uv pins every dependency from uv.lock. Use it from PATH, or bootstrap it with pip.
@@ -18,7 +19,7 @@ MANAGE := $(PY) manage.py
 CHECK_ENV := DATABASE_URL=sqlite://:memory:
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test system-deps uv lint check test messages bench
+.PHONY: help run install install-test system-deps uv lint check test messages bench loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -46,6 +47,9 @@ messages: install ## Regenerate site/locale/*/django.po from the source and comp
 
 bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="--quick" for a short run
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+loadtest: install ## Load and fault test (60 s phases at 32 connections: baseline, Redis stopped, PostgreSQL restart); prints a table
+	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 install: uv ## Create .venv with the locked runtime dependencies
 	$(UV) sync --frozen --no-dev --inexact

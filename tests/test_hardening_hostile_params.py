@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 from django.test import override_settings
 
+from missions.filters import MissionFilterForm
 from practices.models import SustainableDevelopmentGoal
 
 from .missions_index_factories import build_catalogue
@@ -44,19 +45,7 @@ HOSTILE = [
 RAW = ["%FF%FE", "%C0%AF", "%ED%A0%80", "%E2%82", "%25%00", "%"]
 
 PRACTICE_PARAMS = ["theme", "sdg", "status", "page"]
-MISSION_PARAMS = [
-    "year",
-    "person",
-    "country",
-    "type",
-    "objective",
-    "paid_by",
-    "result_status",
-    "report_status",
-    "withdrawn",
-    "sort",
-    "page",
-]
+MISSION_PARAMS = [*MissionFilterForm.FILTER_FIELDS, "sort", "page"]
 SEARCH_PARAMS = ["q", "type", "page"]
 
 
