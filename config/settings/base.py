@@ -202,3 +202,6 @@ SITE_SAMPLE_NOTICE = _("Sample data for a fictional municipality.")
 # way to publish. A waiting review is flagged after Site settings' "review_flag_days".
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editors.workflow.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+
+# Spreadsheet import of missions (editors/importer): the largest workbook accepted.
+MISSION_IMPORT_MAX_BYTES = int(os.environ.get("MISSION_IMPORT_MAX_MB", "5")) * 1024 * 1024
