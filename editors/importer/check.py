@@ -7,14 +7,12 @@ by name, acronym or code, never created. A mission is found again by its ``missi
 slug under the missions index), so importing the same workbook twice changes nothing.
 """
 
-import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from directory.models import Organization, Person, StrategicObjective
 from missions import corrections
@@ -26,10 +24,9 @@ from missions.models import (
     MissionPage,
     MissionResult,
 )
-from missions.models.currency import ISO_CURRENCIES
 
+from .cells import CellReader
 from .columns import SHEETS, match_column, sheet_label
-from .reader import Formula
 
 ROW_MODELS = {
     "destinations": MissionDestination,
@@ -79,10 +76,11 @@ class Planned:
         )
 
 
-class Checker:
+class Checker(CellReader):
     def __init__(self, tables, index):
         self.tables, self.index = tables, index
         self.problems = []
+        self._cells_in_error = set()
         self.people = self._lookup(Person, ["name"])
         self.organizations = self._lookup(Organization, ["name", "acronym"])
         self.objectives = self._lookup(StrategicObjective, ["code", "title"])
@@ -98,121 +96,13 @@ class Checker:
         return table
 
     def problem(self, sheet, row, column, value, message):
+        # One error per cell: a value that could not be read is not also reported as missing.
+        if column is not None and (sheet, row, column) in self._cells_in_error:
+            return
+        self._cells_in_error.add((sheet, row, column))
         self.problems.append(
             Problem(sheet, row, column, "" if value is None else str(value), message)
         )
-
-    # Cells ------------------------------------------------------------------------------
-
-    def parse(self, sheet, number, col, raw):
-        if isinstance(raw, Formula):
-            self.problem(
-                sheet,
-                number,
-                col.key,
-                raw,
-                _("A formula where a value is expected: type the value itself."),
-            )
-            return None
-        if isinstance(raw, str):
-            raw = raw.strip()
-        if raw in (None, ""):
-            if col.required:
-                self.problem(sheet, number, col.key, "", _("This column is required."))
-            return None
-        try:
-            return getattr(self, f"_{col.kind}")(raw, col)
-        except ValueError as exc:
-            self.problem(sheet, number, col.key, raw, str(exc))
-            return None
-
-    def _text(self, raw, col):
-        return str(raw).strip()
-
-    def _date(self, raw, col):
-        if isinstance(raw, datetime.datetime):
-            return raw.date()
-        if isinstance(raw, datetime.date):
-            return raw
-        try:
-            return datetime.date.fromisoformat(str(raw))
-        except ValueError:
-            raise ValueError(_("Not a date: use a date cell or YYYY-MM-DD.")) from None
-
-    def _decimal(self, raw, col):
-        if isinstance(raw, bool):
-            raise ValueError(_("Not a number."))
-        try:
-            value = Decimal(str(raw).replace(" ", ""))
-        except InvalidOperation:
-            raise ValueError(_("Not a number: write digits, with a point for decimals.")) from None
-        if not value.is_finite():
-            raise ValueError(_("Not a number."))
-        return value
-
-    def _bool(self, raw, col):
-        text = str(raw).strip().casefold()
-        if text in YES or raw is True:
-            return True
-        if text in NO or raw is False:
-            return False
-        raise ValueError(_("Write yes or no."))
-
-    def _choice(self, raw, col):
-        text = str(raw).strip().casefold()
-        from django.utils import translation
-
-        for value, label in col.choices.choices:
-            names = {value}
-            for code in ("es", "en"):
-                with translation.override(code):
-                    names.add(str(label).casefold())
-            if text in names:
-                return value
-        raise ValueError(_("Not one of: %(choices)s.") % {"choices": ", ".join(col.choices.values)})
-
-    def _country(self, raw, col):
-        code = str(raw).strip().upper()
-        if code not in dict(countries):
-            raise ValueError(_("Not an ISO 3166 country code (for example AR, ES, US)."))
-        return code
-
-    def _currency(self, raw, col):
-        code = str(raw).strip().upper()
-        if code not in ISO_CURRENCIES:
-            raise ValueError(_("Not an ISO 4217 currency code (for example CLP, USD or EUR)."))
-        return code
-
-    def _known(self, table, raw, message):
-        record = table.get(str(raw).strip().casefold())
-        if record is None:
-            raise ValueError(message)
-        return record
-
-    def _person(self, raw, col):
-        return self._known(
-            self.people, raw, _("Unknown person: add them in Directory › People first.")
-        )
-
-    def _organization(self, raw, col):
-        return self._known(
-            self.organizations,
-            raw,
-            _("Unknown organization: add it in Directory › Organizations first."),
-        )
-
-    def _objectives(self, raw, col):
-        found = []
-        for part in str(raw).split(";"):
-            if part.strip():
-                found.append(
-                    self._known(
-                        self.objectives,
-                        part,
-                        _("Unknown strategic objective: “%(name)s”.") % {"name": part.strip()},
-                    )
-                )
-        return found
 
     # Sheets ----------------------------------------------------------------------------------
 
