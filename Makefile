@@ -46,6 +46,7 @@ messages: install ## Regenerate site/locale/*/django.po from the source and comp
 
 bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="--quick" for a short run
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench_import.py
 
 install: uv ## Create .venv with the locked runtime dependencies
 	$(UV) sync --frozen --no-dev --inexact
