@@ -47,6 +47,7 @@ messages: install ## Regenerate site/locale/*/django.po from the source and comp
 
 bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="--quick" for a short run
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench_import.py
 
 loadtest: install ## Load and fault test (60 s phases at 32 connections: baseline, Redis stopped, PostgreSQL restart); prints a table
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)

@@ -263,6 +263,9 @@ SITE_SAMPLE_NOTICE = _("Sample data for a fictional municipality.")
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editors.workflow.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 
+# Spreadsheet import of missions (editors/importer): the largest workbook accepted.
+MISSION_IMPORT_MAX_BYTES = int(os.environ.get("MISSION_IMPORT_MAX_MB", "5")) * 1024 * 1024
+
 # Security headers, login protection, request ids and health (config/settings/security.py and
 # the operations app). Added here, at the end, so the lists above stay easy to read.
 from .security import *  # noqa: E402, F403
