@@ -63,7 +63,9 @@ def add_rows(page, values, today):
     """Measurements written straight to the database for ``page``'s ended periods, oldest
     first: "46/50" (volumes), a number (value) or None (no measurement)."""
     rows = []
-    for period, value in zip(ended_periods(page.measured_since, page.frequency, today), values, strict=False):
+    for period, value in zip(
+        ended_periods(page.measured_since, page.frequency, today), values, strict=False
+    ):
         if value is None:
             continue
         row = StandardMeasurement(
