@@ -7,3 +7,6 @@ class PartnersConfig(AppConfig):
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
     opendata = "opendata.datasets"  # its DATASETS are published (home/opendata/dataset.py)
     demo_after = ("home", "directory", "practices", "missions")  # organisations, themes, missions
+
+    def ready(self):
+        from . import objective_section  # noqa: F401  (registers the objective page's section)

@@ -2,7 +2,7 @@
 
 An app registers a provider ``provider(objective, missions, request) -> dict | None``; the dict
 has ``title``, ``template`` and ``context`` and becomes a section of the objective's page, in
-the order registered. The objective page never imports those apps, so they can land later.
+the order registered; its template reads the context as ``data``. The objective page never imports those apps, so they can land later.
 
     from returns import sections
 

@@ -138,6 +138,7 @@ def declarations():
     from home.models import ContentPage
     from missions.models import MissionPage
     from practices.models import PracticePage
+    from standards.models import StandardPage
 
     return (
         PageType(
@@ -148,6 +149,7 @@ def declarations():
             decorate=_missions_facts,
         ),
         PageType(PracticePage, date="first_published_at", summary=("summary",)),
+        PageType(StandardPage, summary=("search_description", "commitment")),
         PageType(ContentPage, summary=("search_description", "summary")),
         RecordType(
             Person,

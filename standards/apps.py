@@ -9,6 +9,6 @@ class StandardsConfig(AppConfig):
     opendata = "opendata"  # its DATASETS are published (home/opendata/dataset.py)
 
     def ready(self):
-        from . import figures, signals  # noqa: F401  (figures registers itself on import)
+        from . import figures, objective_section, signals  # noqa: F401  (they register on import)
 
         signals.connect()
