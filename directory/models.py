@@ -84,6 +84,8 @@ class Organization(TranslatableMixin, SluggedRecord, index.Indexed, ClusterableM
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
+    # When the record (or a row edited with it) last changed: the open data's Last-Modified.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organisation"),

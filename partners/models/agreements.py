@@ -130,6 +130,8 @@ class Agreement(TranslatableMixin, SluggedRecord, index.Indexed, ClusterableMode
     interrupted_on = models.DateField(_("suspended or terminated on"), null=True, blank=True)
     scope = models.TextField(_("scope"), blank=True)
     commitments = models.TextField(_("commitments"), blank=True)
+    # When the agreement (or a row edited with it) last changed: the open data's Last-Modified.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),

@@ -27,18 +27,22 @@ class PartnersDataset(Dataset):
     version = SCHEMA_VERSION
 
     def freshness(self):
-        # Organisations and agreements have no edit time: their counts and the highest ids
-        # stand for a change (a new or removed record), the day for a change of status. An
-        # edit of a record's text is seen by clients once their copy is revalidated.
+        # The last change of an organisation or an agreement (their memberships, names,
+        # identifiers and parties are edited with them); the counts and the day stand for a
+        # removed record and for a change of status with time.
+        changed = [
+            Organization.objects.aggregate(last=Max("updated_at"))["last"],
+            Agreement.objects.aggregate(last=Max("updated_at"))["last"],
+        ]
+        changed = [moment for moment in changed if moment]
         counts = (
             Organization.objects.count(),
-            Organization.objects.aggregate(last=Max("pk"))["last"] or 0,
             Agreement.objects.count(),
-            Agreement.objects.aggregate(last=Max("pk"))["last"] or 0,
             Membership.objects.count(),
             AgreementParty.objects.count(),
         )
-        return None, "-".join(map(str, (*counts, rows.today().isoformat())))
+        tag = "-".join(map(str, (*counts, rows.today().isoformat())))
+        return (max(changed) if changed else None), tag
 
     def rows(self, resource):
         locale_id = self.index.locale_id
