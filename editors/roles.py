@@ -37,6 +37,10 @@ SNIPPETS = (
     "directory.organization",
     "directory.strategicobjective",
     "practices.theme",
+    "partners.agreement",
+    "partners.membership",
+    "returns.cityproject",
+    "returns.notripsstatement",
 )
 
 EDITORS = Role(
