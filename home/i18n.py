@@ -147,12 +147,18 @@ def untranslated_notice_language(request, page):
     code = request.GET.get(WANTED_LANGUAGE)
     if code not in dict(settings.LANGUAGES) or code == page.locale.language_code:
         return None
-    translated = (
+    translation = (
         Page.objects.filter(translation_key=page.translation_key, locale__language_code=code)
         .live()
-        .exists()
+        .first()
     )
-    return None if translated else code
+    if translation is None:
+        return code
+    # A record's page (home/records.py) lacks the language when the record has no translation,
+    # even though the index page serving it has one.
+    if translated_suffix(request, page, translation, route_suffix(request, page)) is None:
+        return code
+    return None
 
 
 def language_switcher_links(request, page=None):

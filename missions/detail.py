@@ -144,7 +144,7 @@ def mission_context(page, request=None):
         result.timeline = sorted(result.follow_ups.all(), key=lambda item: item.date)
     status, due = report_state(page, report_days(request=request))
     figures = page.figures
-    index = page.get_parent() if page.pk else None
+    index = page.get_parent().specific_deferred if page.pk else None
     return {
         "cost_lines": lines,
         "payer_totals": _payer_totals(page, lines),

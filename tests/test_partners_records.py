@@ -79,7 +79,12 @@ def test_an_untranslated_record_offers_no_english_address(db, site):
     html = Client().get("/es/organizaciones/junta-de-vecinos-caleta-sur/").content.decode()
     assert '<link rel="alternate" hreflang="en"' not in html
     assert "/en/organisations/junta-de-vecinos-caleta-sur/" not in html
-    assert 'href="/en/" hreflang="en"' in html  # the switcher leads to the English home page
+    # The switcher keeps the reader on the same record, in Spanish, with a notice in English.
+    switch = "/es/organizaciones/junta-de-vecinos-caleta-sur/?language=en"
+    assert f'href="{switch}" hreflang="en"' in html
+    shown = Client().get(switch).content.decode()
+    assert "This page has not been translated into English" in shown
+    assert "This page has not been translated" not in html
 
 
 def test_the_sitemap_lists_every_record_with_its_translation(db, site):
