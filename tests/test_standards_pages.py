@@ -121,7 +121,7 @@ def test_home_figure_search_and_sitemap(client, db, site):
     met, measured = year_compliance(answered, TODAY.year)
     assert measured and format_share(met / measured, "es") in home
     search = text_of(client.get("/es/buscar/?q=socios"))
-    assert "Respuesta a socios" in search
+    assert "Respuesta a <mark>socios</mark>" in search  # the matched word is marked
     sitemap = text_of(client.get("/sitemap.xml"))
     assert site["answered"].full_url in sitemap
 

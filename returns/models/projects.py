@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -36,9 +37,9 @@ class NeedKind(models.TextChoices):
 
 
 class NeedState(models.TextChoices):
-    OPEN = "open", _("Open")
-    PARTLY_MET = "partly_met", _("Partly met")
-    MET = "met", _("Met")
+    OPEN = "open", pgettext_lazy("project need", "Open")
+    PARTLY_MET = "partly_met", pgettext_lazy("project need", "Partly met")
+    MET = "met", pgettext_lazy("project need", "Met")
 
 
 class CityProject(TranslatableMixin, ClusterableModel):
