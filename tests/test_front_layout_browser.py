@@ -100,7 +100,7 @@ def test_wide_tables_scroll_in_a_labelled_focusable_region(site, browser_page):
         "costs-caption"
     )
     browser_page.keyboard.press("ArrowRight")
-    browser_page.wait_for_function("document.activeElement.scrollLeft > 0")
+    browser_page.wait_for_function("() => document.activeElement.scrollLeft > 0")
     amounts = costs.locator("td.num").evaluate_all(
         """cells => cells.map(cell => {
           const tops = new Set();

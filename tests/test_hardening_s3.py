@@ -7,7 +7,6 @@ import io
 import pytest
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
-from django.test import override_settings
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -30,8 +29,11 @@ def bucket(s3_server, settings):  # noqa: F811
             "OPTIONS": s3_server.storage_options(),
         },
     }
-    with override_settings(STORAGES=storages, WAGTAILDOCS_SERVE_METHOD="serve_view"):
-        yield s3_server
+    # Through pytest-django's ``settings`` (not a nested override_settings): a test that also
+    # changes a setting then unwinds both in order, instead of putting S3 back for the session.
+    settings.STORAGES = storages
+    settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    return s3_server
 
 
 def keys(server):

@@ -100,6 +100,7 @@ def test_index_pages_are_never_offered_nor_found(client):
     assert offered == [
         "missions.missionpage",
         "practices.practicepage",
+        "standards.standardpage",
         "home.contentpage",
         "directory.person",
         "directory.organization",
