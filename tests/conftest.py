@@ -47,15 +47,27 @@ def _content_types_first(serialized):
     return json.dumps(rows)
 
 
+_DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def _uses_database(item):
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(fixtures & _DB_FIXTURES)
+
+
 @pytest.fixture(scope="session", autouse=True)
-def initial_rows(django_db_setup, django_db_blocker):
+def initial_rows(request, django_db_setup, django_db_blocker):
     """The rows the migrations created, serialised as serialized rollback does.
 
     pytest-django serialises them at setup when a collected test asks for serialized rollback
     (``browser_page`` does); otherwise they are serialised here, before any test has changed them.
     Either way they are put back with the content types first (see above), by serialized
     rollback and by module_data.reset_database() alike; hence autouse, before any test.
+    When no selected test uses the database, pytest-django creates none, and there is nothing
+    to serialise.
     """
+    if not any(_uses_database(item) for item in request.session.items):
+        return INITIAL_ROWS
     with django_db_blocker.unblock():
         for alias in connections:
             connection = connections[alias]

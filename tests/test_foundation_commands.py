@@ -87,9 +87,14 @@ def test_catalogue_check_passes_when_fresh_and_fails_when_stale(tmp_path):
         english[1].msgstr = "Checked later"
         english[1].flags.append("fuzzy")
         english.save()
+        # A plural entry with fewer forms than Spanish's Plural-Forms says (nplurals=3).
+        plural = next(entry for entry in spanish if entry.msgid_plural)
+        plural.msgstr_plural = {0: "ES uno", 1: "ES varios"}
+        spanish.save()
         with pytest.raises(CommandError) as error:
             call_command("check_catalogues", stdout=StringIO())
     message = str(error.value)
     assert f"es: strings missing from the catalogue: {missing.msgid!r}" in message
     assert "en: fuzzy (unchecked) translations" in message
+    assert f"es: plural strings without all 3 forms: {plural.msgid!r}" in message
     assert "es/LC_MESSAGES/django.mo does not match django.po" in message

@@ -4,6 +4,7 @@ The catalogues are regenerated into a temporary copy and compared with the commi
 the check never changes the working tree.
 """
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,6 +22,12 @@ from ._catalogues import (
     po_path,
     translations,
 )
+
+
+def _plural_count(po):
+    """nplurals from the catalogue's Plural-Forms header (Spanish has 3; None if absent)."""
+    match = re.search(r"nplurals\s*=\s*(\d+)", po.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else None
 
 
 def _describe(keys, limit=10):
@@ -76,6 +83,22 @@ class Command(BaseCommand):
             untranslated = [entry_key(entry) for entry in po.untranslated_entries()]
             if untranslated:
                 problems.append(f"{language}: untranslated strings: {_describe(untranslated)}")
+        nplurals = _plural_count(po)
+        if language in MUST_TRANSLATE and nplurals:
+            # gettext falls back to the msgid when the form a number needs is missing, so a
+            # Spanish plural entry with two forms of three shows "10 standards" in English.
+            short = [
+                entry_key(entry)
+                for entry in po
+                if entry.msgid_plural
+                and not entry.obsolete
+                and "fuzzy" not in entry.flags
+                and any(not entry.msgstr_plural.get(n) for n in range(nplurals))
+            ]
+            if short:
+                problems.append(
+                    f"{language}: plural strings without all {nplurals} forms: {_describe(short)}"
+                )
         fuzzy = [entry_key(entry) for entry in po.fuzzy_entries()]
         if fuzzy:
             problems.append(f"{language}: fuzzy (unchecked) translations: {_describe(fuzzy)}")
