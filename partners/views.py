@@ -12,6 +12,7 @@ from home.records import remember_record_index
 from home.routing import render_page
 from home.translated import in_locale
 from missions.models import MissionPage
+from returns.models import ProjectNeed
 
 from .activity import organisation_activity
 from .filters import DirectoryFilter
@@ -109,7 +110,11 @@ def agreements(page, request):
 
 def agreement(page, request, record):
     (record,) = _with_parties(
-        Agreement.objects.filter(pk=record.pk).prefetch_related("amendments", "results__page"),
+        Agreement.objects.filter(pk=record.pk).prefetch_related(
+            "amendments",
+            "results__page",
+            Prefetch("answers_needs", queryset=ProjectNeed.objects.select_related("project")),
+        ),
         page.locale_id,
     )
     mission = None

@@ -4,6 +4,7 @@ mission, the results they produced, and the themes of organisations loaded befor
 import datetime
 
 from directory.models import Organization
+from home.demo.loader import DemoError
 from missions.models import MissionPage
 
 DATES = {"signed": "signed_date", "effective": "effective_date", "expires": "expiry_date"}
@@ -12,6 +13,7 @@ DATES = {"signed": "signed_date", "effective": "effective_date", "expires": "exp
 def prepare_agreement(record, loader):
     where = f"partners/demo/agreements.yaml, record {record['slug']!r}"
     record.pop("result_kinds", None)
+    record.pop("answers_needs", None)
     mission = loader.find(MissionPage, record["mission"], where) if "mission" in record else None
     for name, field in DATES.items():
         if name not in record:
@@ -32,8 +34,25 @@ def created_agreement(agreement, record, loader):
     kinds = record.get("result_kinds")
     if kinds and agreement.mission_id:
         agreement.results.set(agreement.mission.results.filter(kind__in=kinds))
+    needs = _needs(record.get("answers_needs", []), loader, record["slug"])
+    if needs:
+        agreement.answers_needs.set(needs)
+    if kinds or needs:
         agreement.save()
     return agreement
+
+
+def _needs(lines, loader, slug):
+    """[[project key, need number from 1]] of returns/demo/projects.yaml → the needs."""
+    projects = loader.records["returns.CityProject"]
+    needs = []
+    for project, number in lines:
+        if project not in projects:
+            raise DemoError(
+                f"partners/demo/agreements.yaml, record {slug!r}: no project {project!r}"
+            )
+        needs.append(list(projects[project].needs.all())[number - 1])
+    return needs
 
 
 def prepare_membership(record, loader):
