@@ -3,8 +3,11 @@ mission, the results they produced, and the themes of organisations loaded befor
 
 import datetime
 
+from wagtail.models import Site
+
 from directory.models import Organization
 from home.demo.loader import DemoError
+from home.models import SiteSettings
 from missions.models import MissionPage
 
 DATES = {"signed": "signed_date", "effective": "effective_date", "expires": "expiry_date"}
@@ -65,7 +68,8 @@ def prepare_membership(record, loader):
 
 def finish(loader):
     """Themes of the organisations of directory/demo/, on the Spanish record and its
-    translations (themes are synchronised)."""
+    translations (themes are synchronised); the city itself named in the site settings."""
+    _municipality(loader)
     themes_of = loader.sections.get("directory.Organization", {}).get("themes_of", {})
     for key, theme_keys in themes_of.items():
         spanish = loader.find(Organization, key, "partners/demo/organizations.yaml, themes_of")
@@ -74,3 +78,12 @@ def finish(loader):
             if not organisation.themes.exists():
                 organisation.themes.set(themes)
                 organisation.save()
+
+
+def _municipality(loader):
+    city = loader.find(Organization, "municipalidad", "partners/demo/organizations.yaml")
+    for site in Site.objects.all():
+        settings = SiteSettings.for_site(site)
+        if settings.municipality_organization_id is None:
+            settings.municipality_organization = city
+            settings.save()

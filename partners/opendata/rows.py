@@ -2,16 +2,15 @@
 in that language when translated, else in the language it has (so that every identifier the
 other files name is in the organisations file)."""
 
-from django.db.models import Prefetch
-
 from directory.models import Organization
 from home.opendata.schema import LIST_SEPARATOR
 from home.records import record_index
 from practices.models import Theme
 
 from ..activity import in_reader_language
-from ..models import Agreement, AgreementParty, Membership
+from ..models import Agreement, Membership
 from ..models.agreements import today
+from ..parties import parties_prefetch
 
 SEPARATOR = "; "
 
@@ -85,7 +84,7 @@ def _agreements(locale_id):
     return _one_per_record(
         Agreement.objects.select_related("locale", "mission")
         .prefetch_related(
-            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization")),
+            parties_prefetch(),
             "answers_needs",
         )
         .order_by("-signed_date", "title", "pk"),
