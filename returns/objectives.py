@@ -8,7 +8,7 @@ served both), so the objectives' figures are not added up across objectives.
 from decimal import Decimal
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
@@ -126,8 +126,9 @@ def objective_summary(objective, standing):
 def project_needs(projects, standing):
     """Projects with their needs, each need with its answering results (of standing missions,
     in the source language, whatever the need's language) and its state (open, partly met,
-    met). Three queries."""
-    projects = list(projects.select_related("objective").prefetch_related("needs"))
+    met). Three queries, and a fourth when an agreement answers one of the needs."""
+    needs_queryset = Prefetch("needs", queryset=_marked_needs())
+    projects = list(projects.select_related("objective").prefetch_related(needs_queryset))
     needs = [need for project in projects for need in project.needs.all()]
     answers = {}
     rows = (
@@ -141,12 +142,25 @@ def project_needs(projects, standing):
     )
     for row in rows:
         answers.setdefault(row.need_key, []).append(row)
-    agreements = answering_agreements(needs)
+    agreements = answering_agreements([need for need in needs if need.has_agreements])
     for need in needs:
         need.answers = answers.get(need.translation_key, [])
         need.agreements = agreements.get((need.translation_key, need.locale_id), [])
         need.state = need_state(need, need.answers, need.agreements)
     return projects
+
+
+def _marked_needs():
+    """Needs with ``has_agreements``: whether an agreement answers one of its versions (False
+    without the partners app, which declares the relation ``answering_agreements``)."""
+    try:
+        ProjectNeed._meta.get_field("answering_agreements")
+    except FieldDoesNotExist:
+        return ProjectNeed.objects.annotate(has_agreements=Value(False))
+    answered = ProjectNeed.objects.filter(
+        translation_key=OuterRef("translation_key"), answering_agreements__isnull=False
+    )
+    return ProjectNeed.objects.annotate(has_agreements=Exists(answered))
 
 
 def answering_agreements(needs):

@@ -141,16 +141,14 @@ def test_the_needs_list_names_each_agreement_with_its_status_and_links_it(client
 
 def test_the_objective_page_lists_the_needs_answered_by_agreements(client, site):
     page = html(client, "/es/objetivos/economia-circular/")
-    assert "Necesidades de sus proyectos respondidas por acuerdos" in page
-    section = page.split("Necesidades de sus proyectos respondidas por acuerdos")[1]
-    assert "Hermanamiento con Villaribera" in section
-    assert "Compostaje comunal: Una ciudad socia" in section
-    assert "Fondo terminado" in section
+    projects = page.split('id="projects-title"')[1].split("</section>")[0]
+    assert "Una ciudad socia" in projects
+    assert "Acuerdo (Vigente) — <a" in projects and "Hermanamiento con Villaribera" in projects
+    assert "Acuerdo (Terminado)" in projects and "Fondo terminado" in projects
     english = html(client, "/en/objectives/economia-circular/")
-    section = english.split("Needs of its city projects answered by agreements")[1]
-    assert "Twinning with Villaribera" in section
-    assert "Community composting: A partner city" in section
-    assert "Hermanamiento con Villaribera" not in section
+    projects = english.split('id="projects-title"')[1].split("</section>")[0]
+    assert "A partner city" in projects and "Twinning with Villaribera" in projects
+    assert "Hermanamiento con Villaribera" not in projects
 
 
 def test_the_agreement_page_lists_the_needs_it_answers(client, site):

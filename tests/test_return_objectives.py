@@ -229,7 +229,11 @@ def test_need_states_by_hand():
     )
     assert need_state(need, [MissionResult(status="cancelled")]) == NeedState.OPEN
     assert need_state(ProjectNeed(), [MissionResult(status="achieved")]) == NeedState.MET
-    assert need_state(ProjectNeed(), [], agreements=["an agreement"]) == NeedState.MET
+    # An agreement counts by its status (tests/test_gaps_agreement_needs.py).
+    from partners.models import Agreement
+
+    in_force = Agreement(signed_date=datetime.date(2020, 1, 1))
+    assert need_state(ProjectNeed(), [], agreements=[in_force]) == NeedState.MET
 
 
 def count_queries(client, url):
