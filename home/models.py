@@ -263,6 +263,18 @@ class SiteSettings(BaseSiteSetting):
         default=False,
         help_text=_("Tick while the site holds demonstration content."),
     )
+    municipality_organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("the municipality in the directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The directory's record of the city itself: the directory lists it apart and does "
+            "not count it among the international partners or the other cities."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -274,6 +286,7 @@ class SiteSettings(BaseSiteSetting):
                     )
                 ),
                 FieldPanel("is_sample_data"),
+                FieldPanel("municipality_organization"),
             ],
             heading=_("Office"),
         ),

@@ -13,11 +13,11 @@ from django.db.models import Prefetch, Q
 from wagtail.models import Page
 
 from directory.models import Organization
-from home.translated import in_locale
 from missions.models import AgendaItem, CostLine, MissionPage, MissionResult
 from practices.models import PracticePage, Theme
 
 from .models import Agreement, AgreementParty, Membership
+from .parties import parties_prefetch, party_organisations, show_in_locale
 
 
 def in_reader_language(rows, locale_id, record=lambda row: row.page):
@@ -98,9 +98,9 @@ def organisation_activity(organisation, locale_id):
         Agreement,
         Agreement.objects.filter(pk__in=agreement_ids).values("translation_key"),
         locale_id,
-        Agreement.objects.prefetch_related(
-            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization"))
-        ).order_by("-signed_date", "title", "pk"),
+        Agreement.objects.prefetch_related(parties_prefetch()).order_by(
+            "-signed_date", "title", "pk"
+        ),
     )
     memberships = list(
         Membership.objects.filter(Q(member_id__in=group) | Q(organization_id__in=group))
@@ -108,19 +108,14 @@ def organisation_activity(organisation, locale_id):
         .order_by("-start_date", "pk")
     )
     # Every organisation named by an agreement or a membership, in the reader's language.
-    originals = [
-        *[party.organization for agreement in agreements for party in agreement.parties.all()],
-        *[membership.member for membership in memberships],
-        *[membership.organization for membership in memberships],
-    ]
-    shown = in_locale(originals, locale_id, distinct=False)
-    swap = {original.pk: translated for original, translated in zip(originals, shown, strict=True)}
-    for agreement in agreements:
-        for party in agreement.parties.all():
-            party.shown_organization = swap[party.organization.pk]
-    for membership in memberships:
-        membership.shown_member = swap[membership.member.pk]
-        membership.shown_organization = swap[membership.organization.pk]
+    show_in_locale(
+        locale_id,
+        [
+            *party_organisations(agreements),
+            *[(m, "shown_member", m.member) for m in memberships],
+            *[(m, "shown_organization", m.organization) for m in memberships],
+        ],
+    )
     key = organisation.translation_key
     parents = (
         _versions(

@@ -62,8 +62,12 @@ def in_force_keys(on=None):
 class DirectoryFilter:
     """The organisations of ``index``'s language that match ``params``, and what was ignored."""
 
-    def __init__(self, index, params):
+    def __init__(self, index, params, municipality_id=None):
         self.index = index
+        # The city itself (Site settings) is neither an international partner nor another city.
+        self.municipality = Organization.objects.filter(pk=municipality_id).values(
+            "translation_key"
+        )
         self.themes = list(Theme.objects.filter(locale_id=index.locale_id).order_by("name"))
         form = DirectoryFilterForm(self.themes)
         self.params = QueryParams(params)
@@ -96,9 +100,13 @@ class DirectoryFilter:
         if kind == LOCAL:
             organisations = organisations.filter(kind__in=Organization.LOCAL_KINDS)
         elif kind == INTERNATIONAL:
-            organisations = organisations.exclude(kind__in=Organization.LOCAL_KINDS)
+            organisations = organisations.exclude(kind__in=Organization.LOCAL_KINDS).exclude(
+                translation_key__in=self.municipality
+            )
         elif kind:
-            organisations = organisations.filter(kind=kind)
+            organisations = organisations.filter(kind=kind).exclude(
+                translation_key__in=self.municipality
+            )
         if value("country"):
             code = value("country")
             organisations = organisations.filter(
@@ -114,8 +122,18 @@ class DirectoryFilter:
         return organisations
 
     def kind_counts(self):
-        """{kind: number of organisations} of the page's language, whatever the filter."""
+        """{kind: number of organisations} of the page's language, whatever the filter, the
+        municipality itself left out (the page names it apart)."""
         counts = dict.fromkeys(Organization.Kind.values, 0)
-        for row in self.index.records().order_by().values("kind").annotate(n=Count("pk")):
+        records = self.index.records().exclude(translation_key__in=self.municipality)
+        for row in records.order_by().values("kind").annotate(n=Count("pk")):
             counts[row["kind"]] = row["n"]
         return counts
+
+    def municipality_record(self):
+        """The municipality's record in the page's language (else its own), or None."""
+        records = self.index.records().filter(translation_key__in=self.municipality)
+        return (
+            records.first()
+            or Organization.objects.filter(translation_key__in=self.municipality).first()
+        )

@@ -7,17 +7,20 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 
 from directory.models import Organization
+from home.models import SiteSettings
 from home.pagination import paginate
 from home.records import remember_record_index
 from home.routing import render_page
 from home.translated import in_locale
 from missions.models import MissionPage
+from returns.models import ProjectNeed
 
 from .activity import organisation_activity
 from .filters import DirectoryFilter
-from .models import Agreement, AgreementParty
+from .models import Agreement
 from .models.agreements import today
 from .opendata.datasets import PartnersDataset
+from .parties import parties_prefetch, party_organisations, show_in_locale
 from .popolo import popolo_organisation
 from .territory import who_does_what
 
@@ -26,7 +29,8 @@ PER_PAGE = 30
 
 def directory(page, request):
     remember_record_index(page, request)
-    selection = DirectoryFilter(page, request.GET)
+    municipality_id = SiteSettings.for_request(request).municipality_organization_id
+    selection = DirectoryFilter(page, request.GET, municipality_id)
     notices = selection.notices()
     organisations = selection.organisations()
     page_obj = paginate(
@@ -49,6 +53,7 @@ def directory(page, request):
             "international_counts": international,
             "local_total": sum(count for _kind, _label, count in local),
             "international_total": sum(count for _kind, _label, count in international),
+            "municipality": selection.municipality_record() if municipality_id else None,
             "who": who_does_what(organisations, page.locale_id),
             "open_data": PartnersDataset.unfiltered(page, request).links(),
         },
@@ -71,19 +76,8 @@ def organisation(page, request, record):
 
 
 def _with_parties(agreements, locale_id):
-    agreements = list(
-        agreements.prefetch_related(
-            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization"))
-        )
-    )
-    originals = [
-        party.organization for agreement in agreements for party in agreement.parties.all()
-    ]
-    shown = in_locale(originals, locale_id, distinct=False)
-    for party, organisation in zip(
-        [party for agreement in agreements for party in agreement.parties.all()], shown, strict=True
-    ):
-        party.shown_organization = organisation
+    agreements = list(agreements.prefetch_related(parties_prefetch()))
+    show_in_locale(locale_id, party_organisations(agreements))
     return agreements
 
 
@@ -109,7 +103,11 @@ def agreements(page, request):
 
 def agreement(page, request, record):
     (record,) = _with_parties(
-        Agreement.objects.filter(pk=record.pk).prefetch_related("amendments", "results__page"),
+        Agreement.objects.filter(pk=record.pk).prefetch_related(
+            "amendments",
+            "results__page",
+            Prefetch("answers_needs", queryset=ProjectNeed.objects.select_related("project")),
+        ),
         page.locale_id,
     )
     mission = None

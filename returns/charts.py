@@ -11,12 +11,14 @@ def overview_chart(rows):
     table (cost, value, results, missions); None when no objective has any cost or value."""
     if not any(row["municipal_cost"] or row["value"] for row in rows):
         return None
-    items = [(f"{row['objective'].code} {row['objective'].title}", row["value"]) for row in rows]
-    best = max(rows, key=lambda row: row["value"])
+    items = [
+        (f"{row['objective'].code} {row['objective'].title}", row["value"] or 0) for row in rows
+    ]
+    best = max(rows, key=lambda row: row["value"] or 0)
     description = _(
         "Horizontal bars, one per objective: the value obtained from achieved results. Highest: "
         "%(objective)s, %(amount)s. The table gives the municipal cost beside it."
-    ) % {"objective": best["objective"].title, "amount": format_clp(best["value"])}
+    ) % {"objective": best["objective"].title, "amount": format_clp(best["value"] or 0)}
     table = Table(
         caption=_("Objectives compared: missions, municipal cost, results achieved and value"),
         columns=[
@@ -33,7 +35,7 @@ def overview_chart(rows):
                     format_count(row["missions"]),
                     format_clp(row["municipal_cost"]),
                     format_count(row["results_achieved"]),
-                    format_clp(row["value"]),
+                    format_clp(row["value"]) if row["value"] is not None else _("not recorded"),
                 ],
             )
             for position, row in enumerate(rows)

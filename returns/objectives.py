@@ -7,7 +7,8 @@ served both), so the objectives' figures are not added up across objectives.
 
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
@@ -26,7 +27,7 @@ from missions.models.sql import zero as money_zero
 from missions.outcome import results_in_words, value_to_cost
 
 from .emissions import emission_totals
-from .models import TravelLeg, need_state
+from .models import ProjectNeed, TravelLeg, need_state
 
 
 def standing_missions(year=None):
@@ -125,8 +126,9 @@ def objective_summary(objective, standing):
 def project_needs(projects, standing):
     """Projects with their needs, each need with its answering results (of standing missions,
     in the source language, whatever the need's language) and its state (open, partly met,
-    met). Three queries."""
-    projects = list(projects.select_related("objective").prefetch_related("needs"))
+    met). Three queries, and a fourth when an agreement answers one of the needs."""
+    needs_queryset = Prefetch("needs", queryset=_marked_needs())
+    projects = list(projects.select_related("objective").prefetch_related(needs_queryset))
     needs = [need for project in projects for need in project.needs.all()]
     answers = {}
     rows = (
@@ -140,18 +142,59 @@ def project_needs(projects, standing):
     )
     for row in rows:
         answers.setdefault(row.need_key, []).append(row)
+    agreements = answering_agreements([need for need in needs if need.has_agreements])
     for need in needs:
         need.answers = answers.get(need.translation_key, [])
-        agreements = getattr(need, "answering_agreements", None)
-        need.agreements = list(agreements.all()) if agreements is not None else []
+        need.agreements = agreements.get((need.translation_key, need.locale_id), [])
         need.state = need_state(need, need.answers, need.agreements)
     return projects
+
+
+def _marked_needs():
+    """Needs with ``has_agreements``: whether an agreement answers one of its versions (False
+    without the partners app, which declares the relation ``answering_agreements``)."""
+    try:
+        ProjectNeed._meta.get_field("answering_agreements")
+    except FieldDoesNotExist:
+        return ProjectNeed.objects.annotate(has_agreements=Value(False))
+    answered = ProjectNeed.objects.filter(
+        translation_key=OuterRef("translation_key"), answering_agreements__isnull=False
+    )
+    return ProjectNeed.objects.annotate(has_agreements=Exists(answered))
+
+
+def answering_agreements(needs):
+    """{(need translation key, reader's locale id): [agreement]}: the agreements answering
+    each of ``needs``, each agreement once, in the need's language when translated. One query;
+    none without the partners app, which declares the relation (``answering_agreements``)."""
+    try:
+        agreement_model = ProjectNeed._meta.get_field("answering_agreements").related_model
+    except FieldDoesNotExist:
+        return {}
+    keys = {need.translation_key for need in needs}
+    locales = {need.locale_id for need in needs}
+    if not keys:
+        return {}
+    rows = list(
+        agreement_model.objects.filter(answers_needs__translation_key__in=keys)
+        .annotate(need_key=F("answers_needs__translation_key"))
+        .order_by("-signed_date", "title", "pk")
+    )
+    found = {}
+    for locale_id in locales:
+        for row in rows:
+            chosen = found.setdefault((row.need_key, locale_id), {})
+            current = chosen.get(row.translation_key)
+            if current is None or (row.locale_id == locale_id and current.locale_id != locale_id):
+                chosen[row.translation_key] = row
+    return {key: list(chosen.values()) for key, chosen in found.items()}
 
 
 def overview(locale, standing):
     """[{objective, missions, total cost, municipal cost, results achieved, value, ratio, kg}]
     for every objective, in ``locale`` when translated, those without activity included, from
-    the ``standing`` missions of the period. Seven queries."""
+    the ``standing`` missions of the period. ``value`` and ``ratio`` are None where no
+    achieved result has a money value (shown as "not recorded", never as 0). Seven queries."""
     pks = standing.values("pk")
     # Every objective of the source language, in the reader's language where translated.
     source = StrategicObjective.objects.filter(locale=Locale.get_default()).order_by("code")
@@ -182,7 +225,8 @@ def overview(locale, standing):
         .values("page__objectives__translation_key")
         .annotate(
             achieved=Count("pk", filter=achieved),
-            value=Rounded(Coalesce(Sum("value_clp", filter=achieved), money_zero())),
+            # None, not 0, where no achieved result has a money value: "not recorded".
+            value=Rounded(Sum("value_clp", filter=achieved)),
         )
     }
     emissions = dict(
@@ -198,7 +242,7 @@ def overview(locale, standing):
         cost = costs.get(key, {})
         result = results.get(key, {})
         municipal = cost.get("municipal") or Decimal(0)
-        value = result.get("value") or Decimal(0)
+        value = result.get("value")  # None: no money value recorded
         rows.append(
             {
                 "objective": objective,
@@ -207,7 +251,7 @@ def overview(locale, standing):
                 "municipal_cost": municipal,
                 "results_achieved": result.get("achieved", 0),
                 "value": value,
-                "ratio": value_to_cost(value, municipal),
+                "ratio": value_to_cost(value, municipal) if value is not None else None,
                 "kg": emissions.get(key) or Decimal(0),
             }
         )

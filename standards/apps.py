@@ -5,7 +5,8 @@ class StandardsConfig(AppConfig):
     name = "standards"
     verbose_name = "Estándares de servicio"
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
-    demo_after = ("home", "directory", "missions")  # objectives; two standards count missions
+    # objectives; three standards count missions, one also the no-trips statements
+    demo_after = ("home", "directory", "missions", "returns")
     opendata = "opendata"  # its DATASETS are published (home/opendata/dataset.py)
 
     def ready(self):

@@ -53,6 +53,14 @@ class Channel(models.TextChoices):
 class ComputedFrom(models.TextChoices):
     REPORT_ON_TIME = "report_on_time", _("Missions: trip report within the days allowed")
     PUBLISHED_ON_TIME = "published_on_time", _("Missions: published within N days of return")
+    MONTHS_ACCOUNTED = (
+        "months_accounted",
+        _("Every month: its missions or a no-trips statement, within N days of its end"),
+    )
+
+
+# The rules whose deadline is the standard's own "days allowed" when it has one.
+DAYS_RULES = {ComputedFrom.PUBLISHED_ON_TIME, ComputedFrom.MONTHS_ACCOUNTED}
 
 
 class Status(models.TextChoices):

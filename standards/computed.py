@@ -4,6 +4,8 @@
   within the days allowed (Site settings, home/deadlines.report_days) after the return.
 - ``published_on_time``: the share of a period's returned missions first published within N
   days of the return (the standard's "days allowed", else the same setting).
+- ``months_accounted``: the share of a period's months that had their missions or a no-trips
+  statement within N days of the month's end (standards/monthly_record.py).
 
 A mission counts in the period of its return (end date), from the Spanish source records (a
 translation is the same mission), live and not withdrawn. A mission whose deadline has not
@@ -13,6 +15,7 @@ Each measurement keeps its inputs (every mission, its dates, counted how), shown
 
 import datetime
 import uuid
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,13 +24,14 @@ from wagtail.models import Locale
 from home.deadlines import report_days
 from missions.models import MissionPage
 
-from .choices import ComputedFrom
+from . import monthly_record
+from .choices import DAYS_RULES, ComputedFrom
 from .models import StandardMeasurement, StandardPage
 from .periods import ended_periods, period_of
 
 
 def _days(standard):
-    if standard.computed_from == ComputedFrom.PUBLISHED_ON_TIME and standard.record_days:
+    if standard.computed_from in DAYS_RULES and standard.record_days:
         return standard.record_days
     return report_days()
 
@@ -95,16 +99,32 @@ def recompute(standards=None, day=None, today=None, dry_run=False):
             periods = [p for p in periods if p == period_of(day, standard.frequency)]
         if not periods:
             continue
-        missions = _missions(periods[0].start, periods[-1].end)
+        counter = _counter(standard, periods[0].start, periods[-1].end, today)
         with transaction.atomic():
             for period in periods:
-                inputs = count(standard, period, today, missions)
+                inputs = counter(period)
                 met = sum(1 for item in inputs["counted"] if item["on_time"])
                 total = len(inputs["counted"])
                 done.append((standard, period, met, total))
                 if not dry_run:
                     _write(standard, period, inputs, met, total)
     return done
+
+
+def _counter(standard, start, end, today):
+    """period → its inputs, for the rule of ``standard``, with the records of ``start``–``end``
+    read once."""
+    if standard.computed_from == ComputedFrom.MONTHS_ACCOUNTED:
+        missions, statements = monthly_record.records(start, end)
+        return partial(
+            monthly_record.count,
+            days=_days(standard),
+            today=today,
+            missions=missions,
+            statements=statements,
+        )
+    missions = _missions(start, end)
+    return lambda period: count(standard, period, today, missions)
 
 
 def _write(standard, period, inputs, met, total):

@@ -113,10 +113,11 @@ def _missions_by_id(history, locale):
     """{mission id: the mission's live page in ``locale``} for every mission the computed
     measurements counted, in two queries."""
     ids = {
-        item["mission_id"]
+        mission["mission_id"]
         for _p, row, _s in history
         if row is not None and row.inputs
         for item in [*row.inputs.get("counted", []), *row.inputs.get("pending", [])]
+        for mission in _counted_missions(item)
     }
     if not ids:
         return {}
@@ -182,6 +183,14 @@ def standard_page(page, request):
     )
 
 
+def _counted_missions(item):
+    """The missions an input item names: itself (a mission's rules) or the month's missions."""
+    return item["missions"] if "month" in item else [item]
+
+
+DATES = ("end_date", "deadline", "done_on", "month", "statement_signed_on")
+
+
 def _inputs(row, missions):
     if row is None or not row.inputs:
         return None
@@ -190,13 +199,18 @@ def _inputs(row, missions):
         return [
             {
                 **item,
-                **{name: _day(item.get(name)) for name in ("end_date", "deadline", "done_on")},
-                "page": missions.get(item["mission_id"]),
+                **{name: _day(item.get(name)) for name in DATES},
+                "page": missions.get(item.get("mission_id")),
+                "pages": [
+                    {"page": missions.get(mission["mission_id"]), "title": mission["title"]}
+                    for mission in item.get("missions", [])
+                ],
             }
             for item in row.inputs.get(key, [])
         ]
 
     return {
+        "rule": row.inputs.get("rule"),
         "days": row.inputs.get("days"),
         "counted": items("counted"),
         "pending": items("pending"),

@@ -95,6 +95,29 @@ def home(locales):
     return build_home()
 
 
+def _admin_in(client, user, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """A superuser whose admin speaks English, so messages are the source strings (it replaces
+    pytest-django's, whose admin would speak the site's default language)."""
+    return _admin_in(client, admin_user, "en")
+
+
+@pytest.fixture
+def spanish_admin_client(client, admin_user):
+    """A superuser whose admin speaks Spanish, as an editor's does."""
+    return _admin_in(client, admin_user, "es")
+
+
 @pytest.fixture
 def translate():
     """translate(instance, mapping=None): a real wagtail-localize translation into English."""

@@ -14,17 +14,6 @@ from missions.models import MissionPage
 from .missions_factories import StrategicObjectiveFactory, build_mission
 
 
-@pytest.fixture
-def admin_client(client, admin_user):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(admin_user)
-    return client
-
-
 def document(title):
     return get_document_model().objects.create(
         title=title, file=ContentFile(b"%PDF-1.4 informe", name=f"{title}.pdf")

@@ -142,20 +142,22 @@ def test_assigning_the_old_settings_attributes_updates_the_spanish_identity(home
     assert SiteSettings.for_site(identity.site).address == "Calle Nueva 5"
 
 
-def test_the_identity_is_edited_and_translated_in_the_admin(admin_client, identity):
-    edit = admin_client.get(f"/admin/snippets/home/siteidentity/edit/{identity.pk}/")
+def test_the_identity_is_edited_and_translated_in_the_admin(spanish_admin_client, identity):
+    edit = spanish_admin_client.get(f"/admin/snippets/home/siteidentity/edit/{identity.pk}/")
     assert edit.status_code == 200
     assert 'value="Oficina de Relaciones Internacionales"' in edit.content.decode()
     # wagtail-localize's "Translate" action, as on every other translatable snippet.
     submit = f"/admin/localize/submit/snippet/home/siteidentity/{identity.pk}/"
-    listing = admin_client.get("/admin/snippets/home/siteidentity/")
+    listing = spanish_admin_client.get("/admin/snippets/home/siteidentity/")
     assert submit in listing.content.decode()
     english = Locale.objects.get(language_code="en")
-    response = admin_client.post(submit, {"locales": [english.pk]})
+    response = spanish_admin_client.post(submit, {"locales": [english.pk]})
     assert response.status_code == 302
     assert SiteIdentity.objects.get(translation_key=identity.translation_key, locale=english)
 
-    settings_form = admin_client.get(f"/admin/settings/home/sitesettings/{identity.site.pk}/")
+    settings_form = spanish_admin_client.get(
+        f"/admin/settings/home/sitesettings/{identity.site.pk}/"
+    )
     assert settings_form.status_code == 200
     # The admin speaks Spanish to this editor: the help points at the identity snippet.
     assert "Configuración › Identidad del sitio" in settings_form.content.decode()

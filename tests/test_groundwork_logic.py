@@ -117,8 +117,10 @@ def test_withdrawn_missions_are_not_counted_as_overdue(client, index, withdrawn,
     }
 
 
-def test_the_admin_overdue_filter_leaves_withdrawn_missions_out(admin_client, withdrawn, overdue):
-    response = admin_client.get("/admin/missions/", {"report": "overdue"})
+def test_the_admin_overdue_filter_leaves_withdrawn_missions_out(
+    spanish_admin_client, withdrawn, overdue
+):
+    response = spanish_admin_client.get("/admin/missions/", {"report": "overdue"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "Atrasada" in page

@@ -19,18 +19,6 @@ from .missions_factories import (
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    """A superuser whose admin speaks English, so the messages below are the source strings."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def objective(locales):
     return StrategicObjectiveFactory(title="Economía circular")
 

@@ -22,17 +22,6 @@ from .missions_factories import (
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def mission(mission_index):
     """A published mission: one USD airfare paid by the municipality, one committed result."""
     return build_mission(

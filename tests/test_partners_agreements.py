@@ -82,17 +82,6 @@ def test_expiring_within_90_days_is_marked(db, locales):
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def organisations(locales):
     return [
         OrganizationFactory(name="Municipalidad de Puente Alto del Mar", kind="city", country="CL"),

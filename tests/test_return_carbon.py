@@ -14,7 +14,7 @@ from returns.models import EmissionFactor, TravelLeg
 
 from .missions_factories import build_mission, cost_line
 from .test_groundwork_logic import text
-from .test_missions_admin import add_url, admin_client, errors_shown, mission_post  # noqa: F401
+from .test_missions_admin import add_url, errors_shown, mission_post
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def leg_form(**fields):
 
 
 def test_the_admin_refuses_an_unknown_airport_and_saves_nothing(
-    admin_client,  # noqa: F811
+    admin_client,
     mission_index,
 ):
     from directory.models import StrategicObjective

@@ -169,7 +169,11 @@ def test_the_overview_compares_every_objective_and_marks_the_quiet_one(db, site)
     response = Client().get("/es/objetivos/?year=2025")
     page = text(response)
     assert "2.1 Economía circular 2 $1.750.000 $1.500.000 2 $3.000.000 2" in page
-    assert "4.2 Borde costero Sin actividad internacional 0 $0 $0 0 $0 —" in page
+    # No achieved result with a money value: "not recorded", never "$0".
+    assert (
+        "4.2 Borde costero Sin actividad internacional 0 $0 $0 0 — no registrado — no registrado"
+        in page
+    )
     assert 'id="objectives-value"' in response.content.decode()
 
 
@@ -225,7 +229,11 @@ def test_need_states_by_hand():
     )
     assert need_state(need, [MissionResult(status="cancelled")]) == NeedState.OPEN
     assert need_state(ProjectNeed(), [MissionResult(status="achieved")]) == NeedState.MET
-    assert need_state(ProjectNeed(), [], agreements=["an agreement"]) == NeedState.MET
+    # An agreement counts by its status (tests/test_gaps_agreement_needs.py).
+    from partners.models import Agreement
+
+    in_force = Agreement(signed_date=datetime.date(2020, 1, 1))
+    assert need_state(ProjectNeed(), [], agreements=[in_force]) == NeedState.MET
 
 
 def count_queries(client, url):

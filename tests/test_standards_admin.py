@@ -18,18 +18,6 @@ from .standards_factories import add_rows, build_standard, standard_index
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    """A superuser whose admin speaks English, so the messages below are the source strings."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def index(home):
     return standard_index(home)
 

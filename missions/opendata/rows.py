@@ -7,11 +7,24 @@ organizations). Rows are dicts keyed by the schema's column names.
 
 from itertools import islice
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from home.opendata.schema import LIST_SEPARATOR
+from returns.models import TravelLeg
 
 from ..models import (
     CostLine,
@@ -97,6 +110,7 @@ def mission_rows(missions, language, index_url, chunk_size=None):
             .order_by("missionpage_id", "strategicobjective__code")
             .values_list("missionpage_id", "strategicobjective__code")
         )
+        travel = _travel(pks)
         for record in chunk:
             pk = record["pk"]
             places = destinations.get(pk, [])
@@ -123,6 +137,7 @@ def mission_rows(missions, language, index_url, chunk_size=None):
                 "results_count": record["results_count"],
                 "results_achieved": record["results_achieved"],
                 "value_obtained_clp": record["value_obtained_clp"],
+                **travel.get(pk, NO_TRAVEL),
                 "report_status": record["report_status"],
                 "report_date": record["report_date"],
                 "authorization_act_type": record["authorization_act_type"],
@@ -134,6 +149,46 @@ def mission_rows(missions, language, index_url, chunk_size=None):
                 "first_published_at": record["first_published_at"],
                 "last_published_at": record["last_published_at"],
             }
+
+
+NO_TRAVEL = {
+    "travel_legs": 0,
+    "travel_distance_km": None,
+    "emissions_kg_co2e": None,
+    "emissions_kg_co2e_without_rf": None,
+}
+
+
+def _travel(pks):
+    """{mission pk: its travel columns}: legs, route distance and summed estimates, in one
+    query; the estimates stay empty when a leg has none (an unknown factor)."""
+    route_km = Case(
+        When(return_trip=True, then=F("distance_km") * 2),
+        default=F("distance_km"),
+        output_field=DecimalField(max_digits=12, decimal_places=1),
+    )
+    rows = (
+        TravelLeg.objects.filter(page_id__in=pks)
+        .order_by()
+        .values("page_id")
+        .annotate(
+            legs=Count("pk"),
+            estimated=Count("emissions_kg"),
+            km=Sum(route_km),
+            kg=Sum("emissions_kg"),
+            kg_without_rf=Sum("emissions_kg_without_rf"),
+        )
+    )
+    travel = {}
+    for row in rows:
+        complete = row["estimated"] == row["legs"]
+        travel[row["page_id"]] = {
+            "travel_legs": row["legs"],
+            "travel_distance_km": row["km"],
+            "emissions_kg_co2e": row["kg"] if complete else None,
+            "emissions_kg_co2e_without_rf": row["kg_without_rf"] if complete else None,
+        }
+    return travel
 
 
 def cost_line_rows(mission_pks, chunk_size=None):

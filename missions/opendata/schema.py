@@ -24,8 +24,10 @@ from ..models import (
 
 # Bumped whenever columns change, so that cached copies (ETag) are refreshed.
 # 2: results gained practice_url; report_status gained "withdrawn".
-SCHEMA_VERSION = "2"
+# 3: missions gained travel_legs, travel_distance_km and the emissions estimates.
+SCHEMA_VERSION = "3"
 CLP = _("Chilean pesos (CLP)")
+KG = _("kilograms of CO2 equivalent")
 
 
 MISSION_ID = Column(
@@ -117,6 +119,38 @@ MISSIONS = Resource(
             NUMBER,
             _("Sum of the values of the achieved results."),
             unit=CLP,
+            minimum=0,
+        ),
+        Column(
+            "travel_legs", INTEGER, _("Number of travel legs recorded (travel_legs)."), minimum=0
+        ),
+        Column(
+            "travel_distance_km",
+            NUMBER,
+            _(
+                "Sum of its travel legs' one-way distances, twice for a return journey (great "
+                "circle between the airports for flights, without the uplift): the route, not "
+                "multiplied by travellers. Empty when no leg is recorded."
+            ),
+            unit="km",
+            minimum=0,
+        ),
+        Column(
+            "emissions_kg_co2e",
+            NUMBER,
+            _(
+                "Estimated emissions of its travel, with radiative forcing (the sum of its legs; "
+                "see the carbon methodology page). Empty when no leg is recorded or one could "
+                "not be estimated."
+            ),
+            unit=KG,
+            minimum=0,
+        ),
+        Column(
+            "emissions_kg_co2e_without_rf",
+            NUMBER,
+            _("The same estimate without the radiative-forcing effect."),
+            unit=KG,
             minimum=0,
         ),
         Column("report_status", STRING, _("Where the trip report stands."), choices=ReportStatus),

@@ -3,7 +3,11 @@ mission, the results they produced, and the themes of organisations loaded befor
 
 import datetime
 
+from wagtail.models import Site
+
 from directory.models import Organization
+from home.demo.loader import DemoError
+from home.models import SiteSettings
 from missions.models import MissionPage
 
 DATES = {"signed": "signed_date", "effective": "effective_date", "expires": "expiry_date"}
@@ -12,6 +16,7 @@ DATES = {"signed": "signed_date", "effective": "effective_date", "expires": "exp
 def prepare_agreement(record, loader):
     where = f"partners/demo/agreements.yaml, record {record['slug']!r}"
     record.pop("result_kinds", None)
+    record.pop("answers_needs", None)
     mission = loader.find(MissionPage, record["mission"], where) if "mission" in record else None
     for name, field in DATES.items():
         if name not in record:
@@ -32,8 +37,25 @@ def created_agreement(agreement, record, loader):
     kinds = record.get("result_kinds")
     if kinds and agreement.mission_id:
         agreement.results.set(agreement.mission.results.filter(kind__in=kinds))
+    needs = _needs(record.get("answers_needs", []), loader, record["slug"])
+    if needs:
+        agreement.answers_needs.set(needs)
+    if kinds or needs:
         agreement.save()
     return agreement
+
+
+def _needs(lines, loader, slug):
+    """[[project key, need number from 1]] of returns/demo/projects.yaml → the needs."""
+    projects = loader.records["returns.CityProject"]
+    needs = []
+    for project, number in lines:
+        if project not in projects:
+            raise DemoError(
+                f"partners/demo/agreements.yaml, record {slug!r}: no project {project!r}"
+            )
+        needs.append(list(projects[project].needs.all())[number - 1])
+    return needs
 
 
 def prepare_membership(record, loader):
@@ -46,7 +68,8 @@ def prepare_membership(record, loader):
 
 def finish(loader):
     """Themes of the organisations of directory/demo/, on the Spanish record and its
-    translations (themes are synchronised)."""
+    translations (themes are synchronised); the city itself named in the site settings."""
+    _municipality(loader)
     themes_of = loader.sections.get("directory.Organization", {}).get("themes_of", {})
     for key, theme_keys in themes_of.items():
         spanish = loader.find(Organization, key, "partners/demo/organizations.yaml, themes_of")
@@ -55,3 +78,12 @@ def finish(loader):
             if not organisation.themes.exists():
                 organisation.themes.set(themes)
                 organisation.save()
+
+
+def _municipality(loader):
+    city = loader.find(Organization, "municipalidad", "partners/demo/organizations.yaml")
+    for site in Site.objects.all():
+        settings = SiteSettings.for_site(site)
+        if settings.municipality_organization_id is None:
+            settings.municipality_organization = city
+            settings.save()

@@ -9,6 +9,7 @@ so that lists can filter on it.
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Value, When
@@ -22,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.records import SluggedRecord, unique_slug_constraint
+from home.translated import in_locale
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -154,6 +156,17 @@ class Agreement(TranslatableMixin, SluggedRecord, index.Indexed, ClusterableMode
         blank=True,
         related_name="agreements",
     )
+    # The city-project needs it answers (returns.ProjectNeed); their open / partly met / met
+    # state counts it (returns.models.projects.need_state). A cancelled project's needs are
+    # not offered.
+    answers_needs = ParentalManyToManyField(
+        "returns.ProjectNeed",
+        verbose_name=_("project needs it answers"),
+        blank=True,
+        related_name="answering_agreements",
+        limit_choices_to=~models.Q(project__status="cancelled"),
+        help_text=_("The needs of city projects this agreement answers, if any."),
+    )
 
     objects = AgreementQuerySet.as_manager()
 
@@ -174,6 +187,7 @@ class Agreement(TranslatableMixin, SluggedRecord, index.Indexed, ClusterableMode
         FieldPanel("document"),
         FieldPanel("mission"),
         FieldPanel("results"),
+        FieldPanel("answers_needs", widget=forms.CheckboxSelectMultiple),
         InlinePanel("amendments", heading=_("Amendments"), label=_("amendment")),
     ]
     search_fields = [
@@ -196,6 +210,7 @@ class Agreement(TranslatableMixin, SluggedRecord, index.Indexed, ClusterableMode
         SynchronizedField("document"),
         SynchronizedField("mission"),
         SynchronizedField("results"),
+        SynchronizedField("answers_needs"),
         TranslatableField("parties"),
         TranslatableField("amendments"),
     ]
@@ -225,6 +240,15 @@ class Agreement(TranslatableMixin, SluggedRecord, index.Indexed, ClusterableMode
             errors["interruption"] = _("Only a signed agreement can be suspended or terminated.")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # A translation answers the same needs, named in its own language (the synchronised
+        # field copies the source's rows).
+        locale_id = self.locale_id or self.get_default_locale().pk
+        needs = list(self.answers_needs.all())
+        if any(need.locale_id != locale_id for need in needs):
+            self.answers_needs = in_locale(needs, locale_id)
+        super().save(*args, **kwargs)
 
     def status_on(self, on=None):
         on = on or today()

@@ -2,15 +2,15 @@
 in that language when translated, else in the language it has (so that every identifier the
 other files name is in the organisations file)."""
 
-from django.db.models import Prefetch
-
 from directory.models import Organization
+from home.opendata.schema import LIST_SEPARATOR
 from home.records import record_index
 from practices.models import Theme
 
 from ..activity import in_reader_language
-from ..models import Agreement, AgreementParty, Membership
+from ..models import Agreement, Membership
 from ..models.agreements import today
+from ..parties import parties_prefetch
 
 SEPARATOR = "; "
 
@@ -84,7 +84,8 @@ def _agreements(locale_id):
     return _one_per_record(
         Agreement.objects.select_related("locale", "mission")
         .prefetch_related(
-            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization"))
+            parties_prefetch(),
+            "answers_needs",
         )
         .order_by("-signed_date", "title", "pk"),
         locale_id,
@@ -108,6 +109,9 @@ def agreement_rows(locale_id, request=None, on=None):
             "mission_id": agreement.mission.translation_key if agreement.mission_id else "",
             "url": index.record_full_url(agreement, request) if index else "",
             "scope": agreement.scope,
+            "answers_need_ids": LIST_SEPARATOR.join(
+                str(need.translation_key) for need in agreement.answers_needs.all()
+            ),
         }
 
 

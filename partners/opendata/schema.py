@@ -14,7 +14,9 @@ from home.opendata.schema import BOOLEAN, DATE, STRING, Column, Resource
 
 from ..models import AgreementKind, AgreementStatus, MembershipRole, PartyRole
 
-SCHEMA_VERSION = "1"
+# Bumped whenever columns change, so that cached copies (ETag) are refreshed.
+# 2: agreements gained answers_need_ids.
+SCHEMA_VERSION = "2"
 LIST = _("Several values are separated by “; ”.")
 
 ORGANISATION_ID = Column(
@@ -135,6 +137,14 @@ AGREEMENTS = Resource(
         ),
         Column("url", STRING, _("Address of its page on this site."), format="uri"),
         Column("scope", STRING, _("What it covers.")),
+        Column(
+            "answers_need_ids",
+            STRING,
+            _(
+                "need_id of the city-project needs it answers (the return dataset's "
+                "project_needs), separated by “; ”."
+            ),
+        ),
     ),
 )
 

@@ -1,9 +1,9 @@
 """The city's projects and what each needs from abroad; mission results say which need they answer.
 
 A need is *met*, *partly met* or *open* from the answers recorded against it (see
-``ProjectNeed.state``): results of published missions (``MissionResult.answers_needs``) and,
-once the partners app lands, agreements (a ``ParentalManyToManyField("returns.ProjectNeed",
-related_name="answering_agreements")`` on its Agreement model is picked up here unchanged).
+``need_state``): results of published missions (``MissionResult.answers_needs``) and
+agreements (``partners.Agreement.answers_needs``, reached here through its related name
+``answering_agreements``, so this app never imports the partners app).
 """
 
 from decimal import Decimal
@@ -137,20 +137,29 @@ class ProjectNeed(TranslatableMixin, Orderable):
 
 
 OPEN_STATUSES = {ResultStatus.COMMITTED, ResultStatus.IN_PROGRESS}
+# An agreement's status (partners.AgreementStatus values) as an answer: in force or run its
+# course, it delivered; signed or under negotiation, it is still to come; suspended or
+# terminated, it answers nothing.
+AGREEMENT_DELIVERED = {"in_force", "expired"}
+AGREEMENT_PENDING = {"negotiation", "signed"}
 
 
 def need_state(need, results, agreements=()):
-    """The NeedState of ``need`` from the answers given (results of published missions, and
-    agreements in force): met when achieved results cover its amount (or, without an amount,
-    when one is achieved or an agreement answers it); partly met when something is achieved
-    or still under way; open otherwise."""
+    """The NeedState of ``need`` from the answers given: results of published missions and
+    agreements (each with its ``status``). Met when achieved results cover its amount (or,
+    without an amount, when a result is achieved or an agreement is in force or has run its
+    course); partly met when something is achieved or still to come; open otherwise. An
+    agreement has no money value, so it never covers an amount on its own."""
     achieved = [result for result in results if result.status == ResultStatus.ACHIEVED]
     pending = [result for result in results if result.status in OPEN_STATUSES]
+    delivered = [a for a in agreements if a.status in AGREEMENT_DELIVERED]
+    coming = [a for a in agreements if a.status in AGREEMENT_PENDING]
     if need.amount_clp:
         value = sum((result.value_clp or Decimal(0) for result in achieved), Decimal(0))
         if value >= need.amount_clp:
             return NeedState.MET
-        return NeedState.PARTLY_MET if (value or pending or agreements) else NeedState.OPEN
-    if achieved or agreements:
+        something = value or pending or delivered or coming
+        return NeedState.PARTLY_MET if something else NeedState.OPEN
+    if achieved or delivered:
         return NeedState.MET
-    return NeedState.PARTLY_MET if pending else NeedState.OPEN
+    return NeedState.PARTLY_MET if (pending or coming) else NeedState.OPEN

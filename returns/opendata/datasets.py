@@ -21,6 +21,7 @@ class ReturnDataset(Dataset):
     )
     resources = (OBJECTIVES, NEEDS, TRAVEL_LEGS, MONTHS)
     index_page = "returns.ObjectiveIndexPage"
+    version = "2"  # 2: project_needs gained answering_agreement_ids
 
     def freshness(self):
         missions = standing_missions()
@@ -65,6 +66,9 @@ class ReturnDataset(Dataset):
                     "state": need.state,
                     "answering_result_ids": "; ".join(
                         str(answer.translation_key) for answer in need.answers
+                    ),
+                    "answering_agreement_ids": "; ".join(
+                        str(agreement.translation_key) for agreement in need.agreements
                     ),
                 }
 

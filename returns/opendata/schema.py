@@ -73,6 +73,14 @@ NEEDS = Resource(
                 "result_id of the mission results that answer it (missions dataset), separated by “; ”."
             ),
         ),
+        Column(
+            "answering_agreement_ids",
+            STRING,
+            _(
+                "agreement_id of the agreements that answer it (partners dataset), separated by "
+                "“; ”."
+            ),
+        ),
     ),
 )
 

@@ -29,7 +29,7 @@ from home.models import IndexPage
 from home.routing import RoutedPageMixin
 from home.translated import TRANSLATED_PAGE_FIELDS, in_locale
 
-from ..choices import Channel, ComputedFrom, Direction, Frequency, Status, Unit
+from ..choices import DAYS_RULES, Channel, ComputedFrom, Direction, Frequency, Status, Unit
 from ..forms import StandardPageForm
 from ..periods import ended_periods, overlap_message, overlapping, period_of, status_of
 from ..rules import measurement_errors
@@ -146,8 +146,9 @@ class StandardPage(RoutedPageMixin, Page):
         blank=True,
         validators=[MinValueValidator(1)],
         help_text=_(
-            "For “published within N days of return”: N. Empty: the days allowed for a trip "
-            "report in Site settings."
+            "For “published within N days of return”: N; for “every month: its missions or a "
+            "no-trips statement”: the days after the month's end. Empty: the days allowed for "
+            "a trip report in Site settings."
         ),
     )
 
@@ -224,9 +225,10 @@ class StandardPage(RoutedPageMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.record_days and self.computed_from != ComputedFrom.PUBLISHED_ON_TIME:
+        if self.record_days and self.computed_from not in DAYS_RULES:
             errors["record_days"] = _(
-                "Only a standard measured as “published within N days of return” uses this."
+                "Only a standard measured as “published within N days of return” or “every "
+                "month: its missions or a no-trips statement” uses this."
             )
         if self.computed_from and self.unit != Unit.PERCENT:
             errors["unit"] = _("A standard measured from the records is a percentage of missions.")
