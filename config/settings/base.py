@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editors.apps.UsersConfig",  # wagtail.users, with group names in the admin's language
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
