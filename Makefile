@@ -45,9 +45,11 @@ lint: install-test ## ruff check and ruff format --check
 messages: install ## Regenerate site/locale/*/django.po from the source and compile the .mo files
 	$(CHECK_ENV) $(MANAGE) update_catalogues
 
-bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="--quick" for a short run
+BENCH_IMPORT_ARGS ?= --missions 200
+
+bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="--quick" for a short run; BENCH_IMPORT_ARGS="--missions 1000" for the full import
 	$(PY) scripts/bench.py $(BENCH_ARGS)
-	$(PY) scripts/bench_import.py
+	$(PY) scripts/bench_import.py $(BENCH_IMPORT_ARGS)
 
 loadtest: install ## Load and fault test (60 s phases at 32 connections: baseline, Redis stopped, PostgreSQL restart); prints a table
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)

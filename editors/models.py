@@ -1,5 +1,6 @@
-"""The review task with four eyes, and the permissions of the editorial tools."""
+"""The review task with four eyes, the permissions of the editorial tools, and the imports."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -72,3 +73,60 @@ class EditorialTool(models.Model):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
+class MissionImport(models.Model):
+    """One uploaded workbook on its way through the import: checked, previewed, then saved.
+
+    The request only stores the file and enqueues the work (editors/importer/tasks.py); the
+    editor follows it on a status page. ``report`` keeps what the editor is shown: the errors,
+    or the preview of what saving would do, or what was saved.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting to be checked")
+        CHECKING = "checking", _("checking the rows")
+        REFUSED = "refused", _("refused")
+        ERRORS = "errors", _("has errors")
+        READY = "ready", _("ready to import")
+        SAVING = "saving", _("saving")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    RUNNING = (State.QUEUED, State.CHECKING, State.SAVING)
+
+    token = models.CharField(max_length=32, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mission_imports"
+    )
+    file_name = models.CharField(max_length=255)
+    language = models.CharField(max_length=10)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    missions_total = models.PositiveIntegerField(default=0)
+    missions_saved = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    report = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mission import")
+        verbose_name_plural = _("mission imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def running(self):
+        return self.state in self.RUNNING
+
+    @property
+    def folder(self):
+        return f"imports/{self.user_id}/{self.token}"
+
+    @property
+    def path(self):
+        return f"{self.folder}/{self.file_name}"

@@ -16,6 +16,12 @@ def import_urls():
         path(
             "missions/import/template.xlsx", import_views.template, name="editors_import_template"
         ),
+        path("missions/import/<str:token>/", import_views.status, name="editors_import_status"),
+        path(
+            "missions/import/<str:token>/progress.json",
+            import_views.progress,
+            name="editors_import_progress",
+        ),
         path(
             "missions/import/<str:token>/confirm/",
             import_views.confirm_import,

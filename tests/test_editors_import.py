@@ -129,7 +129,9 @@ def workbook(data):
 
 def upload(client, content, name="misiones.xlsx"):
     return client.post(
-        reverse("editors_import_missions"), {"file": SimpleUploadedFile(name, content, XLSX)}
+        reverse("editors_import_missions"),
+        {"file": SimpleUploadedFile(name, content, XLSX)},
+        follow=True,
     )
 
 

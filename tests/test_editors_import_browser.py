@@ -71,3 +71,32 @@ def test_import_pages_in_chromium(signed_in):
         "lima-2026",
         "rosario-2026",
     ]
+
+
+def test_the_status_page_follows_a_running_import_without_inline_script(
+    signed_in, django_user_model
+):
+    from editors.models import MissionImport
+
+    page, url, _folder = signed_in
+    job = MissionImport.objects.create(
+        token="c" * 32,
+        user=django_user_model.objects.get(username="editora"),
+        file_name="temporada.xlsx",
+        language="en",
+        state="checking",
+        rows_total=7000,
+        rows_checked=250,
+    )
+    page.goto(f"{url}/admin/missions/import/{job.token}/")
+    assert "Checking: 250 of 7000 rows." in page.inner_text("#import-progress-label")
+    assert axe_violations(page) == []
+    job.rows_checked = 3500
+    job.save()
+    # A locator's wait, not wait_for_function: the admin's CSP forbids evaluating strings.
+    page.locator("#import-progress-label", has_text="3500 of 7000").wait_for()
+    assert page.get_attribute("#import-progress-bar", "value") == "3500"
+    job.state, job.message = "failed", "Nothing was saved."
+    job.save()
+    page.wait_for_selector("text=Nothing was saved.")  # the finished import reloads the page
+    assert page.locator("#import-progress").count() == 0

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editors.apps.UsersConfig",  # wagtail.users, with group names in the admin's language
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -265,6 +265,17 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 
 # Spreadsheet import of missions (editors/importer): the largest workbook accepted.
 MISSION_IMPORT_MAX_BYTES = int(os.environ.get("MISSION_IMPORT_MAX_MB", "5")) * 1024 * 1024
+
+# Background tasks (django-tasks): the import's checking and saving, Wagtail's own tasks. They
+# run inside the request unless TASKS_BACKEND=database, which queues them in the database
+# (django-tasks-db) for a `manage.py db_worker` process. Its table always exists, so switching
+# needs no migration.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
 # Security headers, login protection, request ids and health (config/settings/security.py and
 # the operations app). Added here, at the end, so the lists above stay easy to read.

@@ -35,8 +35,7 @@ ROW_MODELS = {
     "cost_lines": CostLine,
     "results": MissionResult,
 }
-YES = {"yes", "sí", "si", "true", "1", "x"}
-NO = {"no", "false", "0", ""}
+PROGRESS_EVERY = 250
 
 
 @dataclass
@@ -58,6 +57,12 @@ class Problem:
             "column_key": self.column,
         }
 
+    @classmethod
+    def from_dict(cls, data):
+        return cls(
+            data["sheet_key"], data["row"], data["column_key"], data["value"], data["message"]
+        )
+
 
 @dataclass
 class Planned:
@@ -77,8 +82,11 @@ class Planned:
 
 
 class Checker(CellReader):
-    def __init__(self, tables, index):
+    def __init__(self, tables, index, progress=None):
+        """``progress(rows_checked)`` is called every ``PROGRESS_EVERY`` rows (a status page)."""
         self.tables, self.index = tables, index
+        self.progress = progress
+        self.rows_checked = 0
         self.problems = []
         self._cells_in_error = set()
         self.people = self._lookup(Person, ["name"])
@@ -136,6 +144,9 @@ class Checker(CellReader):
                 raw = values[position] if position < len(values) else None
                 data[col.key] = self.parse(sheet, number, col, raw)
             yield number, data
+            self.rows_checked += 1
+            if self.progress is not None and self.rows_checked % PROGRESS_EVERY == 0:
+                self.progress(self.rows_checked)
 
     def run(self, require_all_sheets):
         missing = [key for key in SHEETS if key not in self.tables]

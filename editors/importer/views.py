@@ -1,26 +1,29 @@
-"""The import pages in the admin: upload, errors or preview, confirmation; template download."""
+"""The import pages in the admin: upload, status (progress, then errors or preview or result),
+confirmation, the annotated workbook and the template."""
 
 import re
 import uuid
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from missions.models import MissionIndexPage
+from editors.models import MissionImport
 
-from .check import Checker
-from .reader import Refused, read_upload
-from .save import annotated_workbook, locate, save_plans, template_workbook
+from . import tasks
+from .check import Problem
+from .reader import read_upload
+from .save import annotated_workbook, template_workbook
 
 PERMISSION = "editors.import_missions"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,23 +44,6 @@ def _allowed(request):
         raise PermissionDenied
 
 
-def _index():
-    from wagtail.models import Locale
-
-    return MissionIndexPage.objects.filter(locale=Locale.get_default()).first()
-
-
-def _path(request, token):
-    return f"imports/{request.user.pk}/{token}"
-
-
-def _check(name, data, index):
-    tables = read_upload(name, data)
-    checker = Checker(tables, index)
-    plans = checker.run(require_all_sheets=not name.lower().endswith(".csv"))
-    return tables, checker.problems, plans
-
-
 def _render(request, **context):
     context.setdefault("form", UploadForm())
     context["max_mb"] = settings.MISSION_IMPORT_MAX_BYTES // (1024 * 1024)
@@ -65,12 +51,12 @@ def _render(request, **context):
 
 
 def import_missions(request):
+    """Upload: store the file and enqueue its check; the status page follows it."""
     _allowed(request)
-    index = _index()
-    if index is None:
+    if tasks.mission_index() is None:
         return _render(request, refusal=_("Create the missions index page first."))
     if request.method != "POST":
-        return _render(request)
+        return _render(request, recent=MissionImport.objects.filter(user=request.user)[:5])
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render(request, form=form)
@@ -82,78 +68,107 @@ def import_missions(request):
             refusal=_("The file is larger than %(mb)s MB: split it into several workbooks.")
             % {"mb": settings.MISSION_IMPORT_MAX_BYTES // (1024 * 1024)},
         )
-    data = upload.read()
-    name = get_valid_filename(upload.name) or "upload"
-    try:
-        tables, problems, plans = _check(name, data, index)
-    except Refused as refusal:
-        return _render(request, form=form, refusal=str(refusal))
-    token = uuid.uuid4().hex
-    default_storage.save(f"{_path(request, token)}/{name}", ContentFile(data))
-    if problems:
-        errors = [problem.as_dict(locate) for problem in problems]
-        return _render(request, errors=errors, token=token, file_name=name)
-    return _render(request, plans=plans, token=token, file_name=name, counts=_counts(plans))
+    job = MissionImport(
+        token=uuid.uuid4().hex,
+        user=request.user,
+        file_name=get_valid_filename(upload.name) or "upload",
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
+    default_storage.save(job.path, ContentFile(upload.read()))
+    job.save()
+    tasks.check_import.enqueue(job.token)
+    return redirect("editors_import_status", job.token)
 
 
-def _counts(plans):
-    counts = {"create": 0, "update": 0, "unchanged": 0}
-    for plan in plans:
-        counts[plan.action] += 1
-    return counts
-
-
-def _stored(request, token):
+def _job(request, token):
     if not TOKEN.match(token or ""):
         raise Http404
-    folder = _path(request, token)
-    try:
-        _dirs, files = default_storage.listdir(folder)
-    except FileNotFoundError:
-        raise Http404 from None
-    if not files:
-        raise Http404
-    with default_storage.open(f"{folder}/{files[0]}") as handle:
-        return files[0], handle.read()
+    return get_object_or_404(MissionImport, token=token, user=request.user)
+
+
+def _saving_count(job):
+    if job.state != MissionImport.State.SAVING:
+        return job.missions_saved
+    return cache.get(tasks.progress_key(job.token), 0)
+
+
+def status(request, token):
+    """Where the import is: progress while it runs, then the errors, the preview or the result."""
+    _allowed(request)
+    job = _job(request, token)
+    report = job.report or {}
+    return _render(
+        request,
+        job=job,
+        label=_progress_label(job),
+        **_progress_values(job),
+        errors=report.get("errors") if job.state == MissionImport.State.ERRORS else None,
+        preview=report if job.state == MissionImport.State.READY else None,
+        done=report.get("done") if job.state == MissionImport.State.DONE else None,
+        form=UploadForm() if not job.running else None,
+    )
+
+
+def progress(request, token):
+    """The status as JSON, for the page's progress script (static/editors/import-progress.js)."""
+    _allowed(request)
+    job = _job(request, token)
+    return JsonResponse(
+        {
+            "running": job.running,
+            "state": job.state,
+            "label": _progress_label(job),
+            **_progress_values(job),
+        }
+    )
+
+
+def _progress_values(job):
+    """{value, max} of the progress bar: rows while checking, missions while saving."""
+    if job.state == MissionImport.State.SAVING:
+        return {"value": _saving_count(job), "max": max(job.missions_total, 1)}
+    return {"value": job.rows_checked, "max": max(job.rows_total, 1)}
+
+
+def _progress_label(job):
+    if job.state == MissionImport.State.SAVING:
+        return _("Saving: %(saved)s of %(total)s missions.") % {
+            "saved": _saving_count(job),
+            "total": job.missions_total,
+        }
+    if job.state == MissionImport.State.CHECKING:
+        return _("Checking: %(checked)s of %(total)s rows.") % {
+            "checked": job.rows_checked,
+            "total": job.rows_total,
+        }
+    return str(job.get_state_display())
 
 
 def confirm_import(request, token):
+    """Confirmation: enqueue the save (which checks again first)."""
     _allowed(request)
-    if request.method != "POST":
-        return redirect("editors_import_missions")
-    name, data = _stored(request, token)
-    index = _index()
-    try:
-        _tables, problems, plans = _check(name, data, index)
-    except Refused as refusal:
-        return _render(request, refusal=str(refusal))
-    if problems:  # the records changed since the preview: show what is wrong now
-        return _render(
-            request, errors=[p.as_dict(locate) for p in problems], token=token, file_name=name
-        )
-    done = save_plans(plans, index, request.user)
-    messages.success(
-        request,
-        _(
-            "Imported: %(create)s missions created, %(update)s changed, %(unchanged)s unchanged. They are drafts: submit them for review."
-        )
-        % done,
-    )
-    return redirect("missions:index")
+    job = _job(request, token)
+    if request.method == "POST" and job.state == MissionImport.State.READY:
+        job.state = MissionImport.State.QUEUED
+        job.save(update_fields=["state", "updated_at"])
+        tasks.save_import.enqueue(job.token)
+    return redirect("editors_import_status", job.token)
 
 
 def annotated(request, token):
+    """The upload with its bad cells highlighted and commented, from the errors kept."""
     _allowed(request)
-    name, data = _stored(request, token)
-    try:
-        tables, problems, _plans = _check(name, data, _index())
-    except Refused:
-        raise Http404 from None
-    content = annotated_workbook(name, data, tables, problems)
+    job = _job(request, token)
+    if job.state != MissionImport.State.ERRORS:
+        raise Http404
+    with default_storage.open(job.path) as handle:
+        data = handle.read()
+    tables = read_upload(job.file_name, data)
+    problems = [Problem.from_dict(error) for error in job.report["errors"]]
+    content = annotated_workbook(job.file_name, data, tables, problems)
     response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{_("errors")}-{name.rsplit(".", 1)[0]}.xlsx"'
-    )
+    stem = job.file_name.rsplit(".", 1)[0]
+    response["Content-Disposition"] = f'attachment; filename="{_("errors")}-{stem}.xlsx"'
     return response
 
 
