@@ -77,9 +77,9 @@ def test_load_demo_finds_each_app_through_its_config(tmp_path, monkeypatch):
         "directory",
         "practices",
         "missions",
+        "returns",  # before partners (agreements answer its needs) and standards (its statements)
         "partners",
         "standards",
-        "returns",
         "portal",
     ]
     # Any app that names a demo folder on its config takes part, after the apps it names.
