@@ -7,7 +7,6 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
@@ -51,13 +50,11 @@ def _worker(database_url):
 def run_worker(tmp_path):
     """The worker reads the test database: PostgreSQL's directly; SQLite's in-memory test
     database is copied to a file for it and copied back afterwards."""
-    db = connection.settings_dict
     if connection.vendor == "postgresql":
-        credentials = quote(db["USER"] or "")
-        if db["PASSWORD"]:
-            credentials += ":" + quote(db["PASSWORD"])
-        host = f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
-        _worker(f"postgres://{credentials}@{host}/{db['NAME']}")
+        # The suite's own address (CI's names a socket folder as its host), with the test
+        # database's name in place of the configured one.
+        base, _slash, _name = os.environ["DATABASE_URL"].partition("?")[0].rpartition("/")
+        _worker(f"{base}/{connection.settings_dict['NAME']}")
         return
     connection.ensure_connection()
     path = tmp_path / "worker.sqlite3"
