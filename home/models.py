@@ -66,7 +66,21 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_figures"] = key_figures(self.locale)
+        context["featured"] = self.featured()
         return context
+
+    def featured(self):
+        """The featured pages in this page's language where translated, live ones only, in the
+        editor's order: a fixed number of queries however many are featured."""
+        from .translated import in_locale
+
+        ids = [block["value"] for block in self.featured_pages.raw_data if block.get("value")]
+        if not ids:
+            return []
+        found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        picked = [found[pk] for pk in ids if pk in found]
+        shown = in_locale(picked, self.locale_id, Page.objects.live().specific(), distinct=False)
+        return [page for page in shown if page.live]
 
 
 class ContentPage(Page):

@@ -111,3 +111,36 @@ def test_formats_match_babels_own_functions(language):
         )
     assert formats.format_clp(Decimal("12500000"), "es") == "$12.500.000"
     assert formats.format_clp(Decimal("12500000"), "en") == "CLP\u00a012,500,000"
+
+
+def _feature(home, pages):
+    home.featured_pages = [("page", page) for page in pages]
+    home.save_revision().publish()
+
+
+def test_featured_pages_cost_the_same_however_many_are_featured(
+    client, home, english_home, translate
+):
+    pages = [
+        _publish(ContentPageFactory(parent=home, title=f"Destacada {n}", slug=f"destacada-{n}"))
+        for n in range(6)
+    ]
+    for page in pages:
+        translate(page)  # English titles: "EN Destacada n"
+    _feature(home, pages[:2])
+    few, _response = _queries(client, "/es/")
+    _feature(home, pages[::-1])
+    pages[2].unpublish()
+    many, response = _queries(client, "/es/")
+    assert many == few
+    html = response.content.decode()
+    shown = [page.title for page in pages[::-1] if page.pk != pages[2].pk]
+    positions = [html.index(f">{title}</a>") for title in shown]
+    assert positions == sorted(positions) and ">Destacada 2</a>" not in html
+    # The English home (its featured pages synchronised: the Spanish ones) links their
+    # English translations, in the same order.
+    english_home.refresh_from_db()
+    _feature(english_home, pages[::-1])
+    english = client.get("/en/").content.decode()
+    assert english.index(">EN Destacada 5</a>") < english.index(">EN Destacada 0</a>")
+    assert ">Destacada 5</a>" not in english
