@@ -1,26 +1,27 @@
-"""Wagtail's "public pages" filter in SQL, so that it costs no query of its own.
+"""Wagtail's "public pages" filter without a query each time it is used.
 
-Wagtail's ``PageQuerySet.public()`` first reads every view restriction (one query each time it
-is called: three or four per page of this site, from the figures, the menus and the lists)
-and then builds one condition per restricted section. The same rule — a page is private when
-it or one of its ancestors has a view restriction — fits in one ``EXISTS`` subquery inside the
-query that lists the pages, which is what ``private_q`` below returns. ``HomeConfig.ready``
-puts it in Wagtail's place; tests/test_performance_queries.py checks both give the same pages.
+Wagtail's ``PageQuerySet.public()`` reads every view restriction each time it is called (three
+or four times per page of this site: the figures, the menus, the lists), then excludes each
+restricted section. ``private_q`` below builds the very same condition (so the search
+backends, which translate it into their own filters, still understand it) from the
+restrictions read once per request (home/pages.py). ``HomeConfig.ready`` puts it in Wagtail's
+place; tests/test_performance_queries.py checks the pages it keeps against Wagtail's rule.
 """
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from django.db.models import Q
 from wagtail.query import PageQuerySet
 
+from .pages import connect, view_restrictions
 
-def private_q(queryset=None):
-    """Pages that are, or are under, a page with a view restriction."""
-    from wagtail.models import PageViewRestriction
 
-    outer_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
-    restricted = PageViewRestriction.objects.filter(StartsWith(outer_path, F("page__path")))
-    return Q(Exists(restricted))
+def private_q(self):
+    """Pages that are, or are under, a page with a view restriction (Wagtail's rule)."""
+    q = Q()
+    for restriction in view_restrictions():
+        q |= self.descendant_of_q(restriction.page, inclusive=True)
+    return q if q else Q(pk__in=[])  # no private section: match no page
 
 
 def install():
     PageQuerySet.private_q = private_q
+    connect()

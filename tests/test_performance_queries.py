@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from babel.numbers import format_currency, format_decimal, format_percent
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
@@ -92,10 +93,24 @@ def test_public_pages_are_the_same_as_wagtails_rule(home):
     assert public == expected
 
 
-def test_public_costs_no_query_of_its_own(home):
+def test_view_restrictions_are_read_once_per_request(home):
+    """Inside a request, every public() list shares one read of the restrictions; one saved
+    during the request is seen at once; outside a request each call reads them again."""
+    section = _publish(ContentPageFactory(parent=home, slug="seccion"))
+    request_started.send(sender=None)
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            first = set(Page.objects.live().public().values_list("pk", flat=True))
+            second = set(Page.objects.live().public().values_list("pk", flat=True))
+        assert len(captured.captured_queries) == 3 and first == second
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+        assert section.pk not in set(Page.objects.live().public().values_list("pk", flat=True))
+    finally:
+        request_finished.send(sender=None)
     with CaptureQueriesContext(connection) as captured:
         list(Page.objects.live().public())
-    assert len(captured.captured_queries) == 1
+        list(Page.objects.live().public())
+    assert len(captured.captured_queries) == 4
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
