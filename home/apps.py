@@ -7,6 +7,9 @@ class HomeConfig(AppConfig):
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
 
     def ready(self):
+        from . import privacy
         from .opendata.spreadsheets import protect_wagtail_exports
+
+        privacy.install()  # public() without a query of its own (home/privacy.py)
 
         protect_wagtail_exports()  # admin CSV/XLSX exports neutralise formulas too

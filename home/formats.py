@@ -14,14 +14,10 @@ wraps in the middle. Open-data CSV and JSON columns are not formatted: they stay
 """
 
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
-from babel.numbers import (
-    format_compact_currency,
-    format_compact_decimal,
-    format_currency,
-    format_decimal,
-    format_percent,
-)
+from babel import Locale
+from babel.numbers import format_compact_currency, format_compact_decimal, parse_pattern
 from django.utils import formats, translation
 
 LOCAL_CURRENCY = "CLP"
@@ -38,6 +34,30 @@ def language(language_code=None):
 def babel_locale(language_code=None):
     code = language(language_code)
     return BABEL_LOCALES.get(code, code)
+
+
+# Babel parses the locale and the number pattern again on every call, which on a long table is
+# most of its cost; the parsed objects never change, so each is made once per process. The
+# formatting itself is Babel's (``NumberPattern.apply``, with its defaults), so the text is the
+# same as format_currency / format_decimal / format_percent write.
+@cache
+def _locale(code):
+    return Locale.parse(code)
+
+
+@cache
+def _pattern(code, kind, pattern=None):
+    if pattern:
+        return parse_pattern(pattern)
+    locale = _locale(code)
+    if kind == "currency":
+        return locale.currency_formats["standard"]
+    return parse_pattern(locale.decimal_formats[None])
+
+
+def _apply(kind, number, language_code, pattern=None, **options):
+    code = babel_locale(language_code)
+    return _pattern(code, kind, pattern).apply(number, _locale(code), **options)
 
 
 def as_decimal(value):
@@ -60,10 +80,8 @@ def format_money(value, currency=LOCAL_CURRENCY, language_code=None):
     if amount is None:
         return ""
     currency = (currency or LOCAL_CURRENCY).upper()
-    locale = babel_locale(language_code)
-    if _uses_symbol(currency, language_code):
-        return format_currency(amount, currency, locale=locale)
-    return format_currency(amount, currency, format=CODE_PATTERN, locale=locale)
+    pattern = None if _uses_symbol(currency, language_code) else CODE_PATTERN
+    return _apply("currency", amount, language_code, pattern, currency=currency)
 
 
 def format_clp(value, language_code=None):
@@ -86,7 +104,7 @@ def format_compact_clp(value, language_code=None):
 def format_count(value, language_code=None):
     """A whole number grouped for the reader: "1.234" / "1,234"."""
     number = as_decimal(value)
-    return "" if number is None else format_decimal(number, locale=babel_locale(language_code))
+    return "" if number is None else _apply("decimal", number, language_code)
 
 
 def format_number(value, language_code=None):
@@ -97,7 +115,7 @@ def format_number(value, language_code=None):
     number = number.normalize()
     if number == number.to_integral_value():
         number = number.quantize(Decimal(1))
-    return format_decimal(number, locale=babel_locale(language_code), decimal_quantization=False)
+    return _apply("decimal", number, language_code, decimal_quantization=False)
 
 
 def format_rate(value, language_code=None):
@@ -105,7 +123,7 @@ def format_rate(value, language_code=None):
     number = as_decimal(value)
     if number is None:
         return ""
-    return format_decimal(number, format="#,##0.######", locale=babel_locale(language_code))
+    return _apply("decimal", number, language_code, "#,##0.######")
 
 
 def format_share(value, language_code=None):
@@ -113,7 +131,7 @@ def format_share(value, language_code=None):
     number = as_decimal(value)
     if number is None:
         return ""
-    return format_percent(number, format="#,##0.#%", locale=babel_locale(language_code))
+    return _apply("percent", number, language_code, "#,##0.#%")
 
 
 def format_date(value, language_code=None):

@@ -24,8 +24,26 @@ class Lag:
     original_updated_on: datetime | None  # when the original was last changed, when known
 
 
-def page_lag(page):
-    """A Lag when ``page`` is a translation whose original was published after its last sync."""
+def page_lag(page, translations=None):
+    """A Lag when ``page`` is a translation whose original was published after its last sync.
+
+    ``translations``: the page's live translations from home.i18n.live_translations, which carry
+    the last sync already, so the notice on every page costs no query of its own.
+    """
+    if translations is not None:
+        original = next(
+            (
+                other
+                for other in translations
+                if other.synced_into_page is not None and other.locale_id != page.locale_id
+            ),
+            None,
+        )
+        if original is None or original.last_published_at is None:
+            return None
+        if original.last_published_at <= original.synced_into_page:
+            return None
+        return Lag(original, original.synced_into_page, original.last_published_at)
     source = (
         TranslationSource.objects.filter(
             object_id=page.translation_key, translations__target_locale_id=page.locale_id

@@ -4,9 +4,12 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Q, Subquery
 from django.http import QueryDict
 from django.urls import translate_url
 from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
 from .models import HomePage
 from .params import ParamError, parse_id, parse_text
@@ -19,6 +22,61 @@ WANTED_LANGUAGE = "language"
 def _language_home(language_code):
     """The live home page in that language, if there is one."""
     return HomePage.objects.live().filter(locale__language_code=language_code).first()
+
+
+def menu_pages(language_code):
+    """(the live home page in that language, its live children shown in menus), in one query.
+
+    Every language's home sits at the same depth (each is a root of its locale's tree), so the
+    homes and the pages one level below them are read together and told apart by depth.
+    """
+    home_type = ContentType.objects.get_for_model(HomePage)
+    homes = HomePage.objects.live().filter(locale__language_code=language_code)
+    rows = list(
+        Page.objects.live()
+        .filter(locale__language_code=language_code)
+        .filter(
+            Q(content_type=home_type)
+            | Q(show_in_menus=True, depth=Subquery(homes.values("depth")[:1]) + 1)
+        )
+        .order_by("path")
+    )
+    home = next((row for row in rows if row.content_type_id == home_type.pk), None)
+    if home is None:
+        return None, []
+    return home, [
+        row for row in rows if row.depth == home.depth + 1 and row.path.startswith(home.path)
+    ]
+
+
+def live_translations(page, request=None):
+    """The live translations of ``page`` (itself included), with their locales, in tree order.
+
+    One query per page and request, shared by the language switcher, the hreflang links and the
+    translation notice. Each translation's ``synced_into_page`` is when wagtail-localize last
+    brought its content into ``page`` (None unless it is ``page``'s original): what
+    home.freshness needs to tell whether ``page`` lags behind.
+    """
+    memo = getattr(request, "_live_translations", None) if request is not None else None
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._live_translations = memo
+    key = (page.translation_key, page.locale_id)
+    if key not in memo:
+        synced = TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"),
+            locale_id=OuterRef("locale_id"),
+            translations__target_locale_id=page.locale_id,
+        ).values("last_updated_at")[:1]
+        memo[key] = list(
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+            .annotate(synced_into_page=Subquery(synced))
+            .order_by("path")
+        )
+    return memo[key]
 
 
 def route_suffix(request, page):
@@ -94,9 +152,7 @@ def page_alternates(page, request=None):
     at the same sub-route and with the same query string as the request."""
     alternates = []
     suffix = route_suffix(request, page)
-    for translation in (
-        Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-    ):
+    for translation in live_translations(page, request):
         url = translation.get_full_url(request)
         own_suffix = translated_suffix(request, page, translation, suffix)
         if url and own_suffix is not None:
@@ -147,10 +203,9 @@ def untranslated_notice_language(request, page):
     code = request.GET.get(WANTED_LANGUAGE)
     if code not in dict(settings.LANGUAGES) or code == page.locale.language_code:
         return None
-    translation = (
-        Page.objects.filter(translation_key=page.translation_key, locale__language_code=code)
-        .live()
-        .first()
+    translation = next(
+        (other for other in live_translations(page, request) if other.locale.language_code == code),
+        None,
     )
     if translation is None:
         return code
@@ -172,11 +227,7 @@ def language_switcher_links(request, page=None):
     translations = {}
     if isinstance(page, Page) and page.pk:
         suffix = route_suffix(request, page)
-        for translation in (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-        ):
+        for translation in live_translations(page, request):
             url = translation.get_url(request)
             own_suffix = translated_suffix(request, page, translation, suffix)
             if url and own_suffix is not None:

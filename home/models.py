@@ -66,7 +66,21 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_figures"] = key_figures(self.locale)
+        context["featured"] = self.featured()
         return context
+
+    def featured(self):
+        """The featured pages in this page's language where translated, live ones only, in the
+        editor's order: a fixed number of queries however many are featured."""
+        from .translated import in_locale
+
+        ids = [block["value"] for block in self.featured_pages.raw_data if block.get("value")]
+        if not ids:
+            return []
+        found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        picked = [found[pk] for pk in ids if pk in found]
+        shown = in_locale(picked, self.locale_id, Page.objects.live().specific(), distinct=False)
+        return [page for page in shown if page.live]
 
 
 class ContentPage(Page):
@@ -181,13 +195,14 @@ class SiteIdentity(TranslatableMixin, models.Model):
         Falls back to the source in the default language, then to any language, then to an
         unsaved identity with the default texts, so a page never lacks the office's name.
         """
-        rows = list(cls.objects.filter(site=site).select_related("locale")) if site else []
+        site_id = getattr(site, "pk", site)  # a Site or its id: no query for the site itself
+        rows = list(cls.objects.filter(site_id=site_id).select_related("locale")) if site else []
         language = locale.language_code if locale else active_language()
         by_language = {row.locale.language_code: row for row in rows}
         for code in (language, settings.LANGUAGE_CODE):
             if code in by_language:
                 return by_language[code]
-        return rows[0] if rows else cls(site=site)
+        return rows[0] if rows else cls(site_id=site_id)
 
 
 def active_language():
@@ -322,7 +337,7 @@ class SiteSettings(BaseSiteSetting):
         language = locale.language_code if locale else active_language()
         cache = self.__dict__.setdefault("_identities", {})
         if language not in cache:
-            cache[language] = SiteIdentity.for_site(self.site, locale)
+            cache[language] = SiteIdentity.for_site(self.site_id, locale)
         return cache[language]
 
     def save(self, *args, **kwargs):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home import figures as home_figures
 from home.formats import format_clp
+from home.pages import index_page
 
 from .models import MissionIndexPage, MissionPage
 
@@ -13,7 +14,7 @@ def mission_figures(locale, year):
     """This year's missions (by start date, withdrawn ones left out) for the home page."""
     missions = MissionPage.objects.live().public().filter(locale=locale).not_withdrawn()
     totals = missions.in_year(year).totals()
-    index = MissionIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(MissionIndexPage, locale)
     url = index.url if index else ""
     language = locale.language_code
     return [

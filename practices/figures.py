@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from home import figures
+from home.pages import index_page
 
 from .models import PracticeIndexPage, PracticePage
 
@@ -10,7 +11,7 @@ from .models import PracticeIndexPage, PracticePage
 @figures.register
 def practices_figure(locale, year):
     count = PracticePage.objects.live().public().filter(locale=locale).count()
-    index = PracticeIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(PracticeIndexPage, locale)
     return [
         {
             "label": _("Practices published"),

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.models import SiteIdentity
+from home.models import SiteSettings
 
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
@@ -24,7 +24,8 @@ def share_image(page, request):
 
 def structured_data(page, request, themes, goals, partners, image):
     site = Site.find_for_request(request) if request is not None else None
-    identity = SiteIdentity.for_site(site, page.locale) if site else None
+    # The identity the layout reads too (once per request and language).
+    identity = SiteSettings.for_request(request).identity(page.locale) if site else None
     publisher = {
         "@type": "GovernmentOrganization",
         "name": identity.office_name if identity else "",

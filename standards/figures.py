@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home import figures as home_figures
 from home.formats import format_share
+from home.pages import index_page
 
 from .choices import Status
 from .models import StandardIndexPage, StandardPage
@@ -27,7 +28,7 @@ def standard_figures(locale, year):
     met, measured = year_compliance(standards, year)
     if not measured:
         return []
-    index = StandardIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(StandardIndexPage, locale)
     return [
         {
             "label": _("Service standards met"),

@@ -5,8 +5,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.i18n import language_switcher_links, page_alternates, route_suffix, view_alternates
-from home.models import HomePage
+from home.i18n import (
+    language_switcher_links,
+    menu_pages,
+    page_alternates,
+    route_suffix,
+    view_alternates,
+)
 
 register = template.Library()
 
@@ -40,12 +45,8 @@ def main_navigation(context):
     """The current language's top-level pages that editors chose to show in menus."""
     request = context.get("request")
     page = context.get("page")
-    home = None
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    home = HomePage.objects.live().filter(locale__language_code=language).first()
-    items = []
-    if home:
-        items = list(home.get_children().live().in_menu().specific(defer=True))
+    home, items = menu_pages(language)
     is_page = isinstance(page, Page)
     current_path = page.path if is_page else ""
     # aria-current="page" only on the page itself; its section (and the page under one of its
@@ -110,7 +111,7 @@ def translation_notice(context):
 
     from home.formats import format_date
     from home.freshness import page_lag
-    from home.i18n import untranslated_notice_language
+    from home.i18n import live_translations, untranslated_notice_language
 
     request = context.get("request")
     page = context.get("page")
@@ -126,7 +127,7 @@ def translation_notice(context):
                 "original language, %(original)s."
             ) % {"wanted": wanted_name, "original": original}
         return {"untranslated": {"code": wanted, "text": text}}
-    lag = page_lag(page)
+    lag = page_lag(page, live_translations(page, request))
     if lag is None:
         return {}
     language = page.locale.language_code

@@ -13,6 +13,7 @@ from home.formats import (
     format_rate,
     format_share,
 )
+from home.pages import index_page
 
 from ..models import MissionIndexPage, MissionPage
 
@@ -52,5 +53,5 @@ def latest_missions(context, count=3):
         for mission in upcoming[: count - len(missions)]:
             mission.is_upcoming = True
             missions.append(mission)
-    index = MissionIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(MissionIndexPage, locale)
     return {"missions": missions, "mission_index": index, "request": context.get("request")}

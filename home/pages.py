@@ -1,0 +1,74 @@
+"""What many parts of one request look up: read once per request.
+
+The home page's figures, its latest missions and the links between sections each need "the
+missions index in this language" (or the practices', the standards'…), and every
+``public()`` page list needs the site's view restrictions. ``index_page`` and
+``view_restrictions`` read them once per request and hand the same result to every caller.
+The memo lives only while Django serves a request (from ``request_started`` to
+``request_finished``, per thread), so a change made between two requests is seen by the next
+one, and code outside a request (a command, a test calling a function directly) always reads
+the database. A view restriction saved or deleted during a request empties the memo.
+"""
+
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_delete, post_save
+
+_state = threading.local()
+
+
+def _start(**kwargs):
+    _state.memo = {}
+
+
+def _finish(**kwargs):
+    _state.memo = None
+
+
+def _forget_restrictions(**kwargs):
+    memo = getattr(_state, "memo", None)
+    if memo is not None:
+        memo.pop("view_restrictions", None)
+
+
+request_started.connect(_start, dispatch_uid="home_pages_memo_start")
+request_finished.connect(_finish, dispatch_uid="home_pages_memo_finish")
+
+
+def per_request(key, compute):
+    """``compute()``, once per request for ``key`` (every time outside a request)."""
+    memo = getattr(_state, "memo", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def index_page(model, locale):
+    """The first live ``model`` page (in tree order) in ``locale`` (a Locale or its id), or None."""
+    locale_id = getattr(locale, "pk", locale)
+    return per_request(
+        ("index_page", model._meta.label_lower, locale_id),
+        lambda: model.objects.live().filter(locale_id=locale_id).order_by("path").first(),
+    )
+
+
+def view_restrictions():
+    """Every page view restriction, with its page."""
+    from wagtail.models import PageViewRestriction
+
+    return per_request(
+        "view_restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page")),
+    )
+
+
+def connect():
+    from wagtail.models import PageViewRestriction
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _forget_restrictions, sender=PageViewRestriction, dispatch_uid="home_pages_memo_pvr"
+        )

@@ -1,0 +1,27 @@
+"""Wagtail's "public pages" filter without a query each time it is used.
+
+Wagtail's ``PageQuerySet.public()`` reads every view restriction each time it is called (three
+or four times per page of this site: the figures, the menus, the lists), then excludes each
+restricted section. ``private_q`` below builds the very same condition (so the search
+backends, which translate it into their own filters, still understand it) from the
+restrictions read once per request (home/pages.py). ``HomeConfig.ready`` puts it in Wagtail's
+place; tests/test_performance_queries.py checks the pages it keeps against Wagtail's rule.
+"""
+
+from django.db.models import Q
+from wagtail.query import PageQuerySet
+
+from .pages import connect, view_restrictions
+
+
+def private_q(self):
+    """Pages that are, or are under, a page with a view restriction (Wagtail's rule)."""
+    q = Q()
+    for restriction in view_restrictions():
+        q |= self.descendant_of_q(restriction.page, inclusive=True)
+    return q if q else Q(pk__in=[])  # no private section: match no page
+
+
+def install():
+    PageQuerySet.private_q = private_q
+    connect()

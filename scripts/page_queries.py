@@ -1,0 +1,114 @@
+"""SQL queries and in-process time per public page type, on the configured database.
+
+    DATABASE_URL=sqlite:////tmp/q.sqlite3 .venv/bin/python scripts/page_queries.py [label=/path ...]
+
+Load the demo first (``manage.py load_demo``). For each page type (the first live page of
+each type in Spanish, plus the open-data files, the feed, the sitemap and the first record of
+each record index) it prints the queries of the first request with the cache empty (which
+includes Wagtail's per-process cache of the sites' root paths), of the second and third
+requests, the most repeated query shape (a high number hints at a query per row), and the
+median test-client time. ``ONLY=home,mission`` limits the pages; ``DUMP=1`` writes each
+page's SQL of the first request to ``var/page_queries/<label>.sql``.
+"""
+
+import os
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+PAGE_TYPES = {
+    "home": "HomePage",
+    "content": "ContentPage",
+    "missions": "MissionIndexPage",
+    "mission": "MissionPage",
+    "practices": "PracticeIndexPage",
+    "practice": "PracticePage",
+    "standards": "StandardIndexPage",
+    "standard": "StandardPage",
+    "directory": "DirectoryIndexPage",
+    "agreements": "AgreementIndexPage",
+    "objectives": "ObjectiveIndexPage",
+    "portal": "OpenDataPortalPage",
+}
+RECORDS = {"organisation": "directory", "agreement": "agreements", "objective": "objectives"}
+
+
+def get(client, url):
+    response = client.get(url, HTTP_HOST="127.0.0.1")
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
+
+
+def page_urls():
+    first = {}
+    for page in Page.objects.live().filter(locale__language_code="es").specific().order_by("path"):
+        first.setdefault(type(page).__name__, page.url)
+    urls = {label: first.get(name) for label, name in PAGE_TYPES.items()}
+    missions = urls["missions"]
+    urls["missions-filtered"] = f"{missions}?year=2025"
+    urls["csv"] = f"{missions}data/missions.csv"
+    urls["json"] = f"{missions}data/missions.json"
+    urls["feed"] = f"{missions}feed/"
+    urls["sitemap"] = "/sitemap.xml"
+    client = Client()
+    for label, index in RECORDS.items():
+        base = urls[index]
+        html = get(client, base).content.decode() if base else ""
+        links = sorted(set(re.findall(rf'href="({re.escape(base or "-")}[\w-]+/)"', html)))
+        urls[label] = links[0] if links else None
+    return urls
+
+
+def main(extra):
+    urls = page_urls()
+    urls.update(item.split("=", 1) for item in extra)
+    only = set(filter(None, os.environ.get("ONLY", "").split(",")))
+    dump = BASE / "var" / "page_queries"
+    for label, url in urls.items():
+        if (only and label not in only) or not url:
+            continue
+        cache.clear()
+        counts = []
+        for attempt in range(3):
+            with CaptureQueriesContext(connection) as captured:
+                response = get(Client(), url)
+            counts.append(len(captured.captured_queries))
+            if attempt == 0:
+                sql = [query["sql"] for query in captured.captured_queries]
+                shapes = Counter(re.sub(r"\d+|'[^']*'", "?", text) for text in sql)
+                repeat = shapes.most_common(1)[0][1] if shapes else 0
+                if os.environ.get("DUMP"):
+                    dump.mkdir(parents=True, exist_ok=True)
+                    (dump / f"{label}.sql").write_text("\n".join(sql) + "\n")
+        client, times = Client(), []
+        for _ in range(int(os.environ.get("N", "7"))):
+            start = time.perf_counter()
+            get(client, url)
+            times.append((time.perf_counter() - start) * 1000)
+        print(
+            f"{label:18} {response.status_code} queries 1st/2nd/3rd {counts} "
+            f"max repeat {repeat} in-proc {statistics.median(times):.1f} ms  {url}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
