@@ -7,6 +7,9 @@ class HomeConfig(AppConfig):
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
 
     def ready(self):
+        from .cache import signals as cache_signals
         from .opendata.spreadsheets import protect_wagtail_exports
+
+        cache_signals.connect()  # every change of published content bumps the page cache
 
         protect_wagtail_exports()  # admin CSV/XLSX exports neutralise formulas too

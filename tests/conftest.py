@@ -20,7 +20,8 @@ from .module_data import INITIAL_ROWS, build_english_home, build_home, translate
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Cached responses (the sitemap) must not leak from one test into the next."""
+    """Cached responses (the page cache, the sitemap) must not leak from one test into the next:
+    a page cached from rolled-back data would otherwise be served to the next test."""
     cache.clear()
     yield
     cache.clear()
