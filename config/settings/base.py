@@ -201,6 +201,10 @@ else:
 # generation, not this timeout, is what keeps them exact) and bodies over PAGE_CACHE_MAX_MB
 # are not kept.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# Where the content generation lives: "cache" (shared caches: Redis) or "file" (local memory:
+# a file that every process of the machine reads); empty picks by the cache backend.
+PAGE_CACHE_GENERATION = os.environ.get("PAGE_CACHE_GENERATION", "")
+PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE", "")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 60 * 60)))
 PAGE_CACHE_MAX_BYTES = int(float(os.environ.get("PAGE_CACHE_MAX_MB", "5")) * 1024 * 1024)
 

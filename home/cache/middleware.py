@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from . import GENERATION_KEY, _cache, generation
+from . import _cache, generation_and
 
 STATUS_HEADER = "X-Page-Cache"
 # Set per request by middleware outside this one, or never to be replayed to another visitor.
@@ -102,13 +102,9 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cache = _cache()
-        found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY)
-        if current is None:
-            current = generation()
+        current, entry = generation_and(key)
         if current is None:  # the cache is down: serve uncached
             return self.get_response(request)
-        entry = found.get(key)
         if entry is not None and entry[0] == current:
             return _conditional(request, self.replay(entry))
         response = self.get_response(request)
