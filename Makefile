@@ -3,6 +3,7 @@
 PYTHON ?= python3
 PORT ?= 8000
 BENCH_ARGS ?=
+BENCH_IMPORT_ARGS ?= --missions 300
 LOADTEST_ARGS ?=
 PYTEST_ARGS ?=
 
@@ -47,7 +48,7 @@ messages: install ## Regenerate site/locale/*/django.po from the source and comp
 
 bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="--quick" for a short run
 	$(PY) scripts/bench.py $(BENCH_ARGS)
-	$(PY) scripts/bench_import.py
+	$(PY) scripts/bench_import.py $(BENCH_IMPORT_ARGS)
 
 loadtest: install ## Load and fault test (60 s phases at 32 connections: baseline, Redis stopped, PostgreSQL restart); prints a table
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)

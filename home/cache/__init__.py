@@ -127,5 +127,7 @@ def bump():
     """
     _increment()
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
+    if connection.in_atomic_block and not any(
+        callback is _increment for _savepoints, callback, _robust in connection.run_on_commit
+    ):
         transaction.on_commit(_increment, robust=True)
