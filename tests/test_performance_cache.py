@@ -81,7 +81,7 @@ def test_open_data_files_feeds_and_the_sitemap_keep_their_headers(db, site):
     first = get(data)
     body = b"".join(first.streaming_content)
     cached = get(data)
-    assert cached["X-Page-Cache"] == "hit" and cached.content == body
+    assert cached["X-Page-Cache"] == "hit" and b"".join(cached.streaming_content) == body
     for header in ("ETag", "Last-Modified", "Access-Control-Allow-Origin", "Content-Disposition"):
         assert cached.get(header) == first.get(header), header
     assert get(data, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
@@ -152,8 +152,10 @@ def test_unpublishing_moving_and_deleting_pages(db, site):
     old_url = page.url
     primed(old_url)
     page.move(home, pos="last-child")
-    assert get(old_url).status_code == 404
-    assert visible(Page.objects.get(pk=page.pk).url)
+    new_url = Page.objects.get(pk=page.pk).url
+    moved = get(old_url)  # Wagtail's automatic redirect, not the cached page
+    assert moved.status_code == 301 and moved["Location"] == new_url
+    assert "Viajes" in visible(new_url)
 
     mission_url = mission.url
     Page.objects.get(pk=mission.pk).delete()
@@ -182,7 +184,8 @@ def test_many_to_many_links_and_deleting_a_snippet(db, site):
     page = "/es/organizaciones/universidad-del-litoral/"
     primed(page)
     assert "Movilidad" in visible(page)
-    university.themes.clear()  # m2m_changed, no save
+    university.themes.clear()
+    university.save()  # modelcluster writes the many-to-many links on save
     assert "Movilidad" not in visible(page)
     primed(DIRECTORY_ES)
     site["quiet"].delete()

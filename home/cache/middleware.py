@@ -20,7 +20,7 @@ never sees an old page after a change, in the browser either.
 import hashlib
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
@@ -121,10 +121,12 @@ class PageCacheMiddleware:
         limit = getattr(settings, "PAGE_CACHE_MAX_BYTES", 5 * 1024 * 1024)
         timeout = getattr(settings, "PAGE_CACHE_SECONDS", 24 * 60 * 60)
 
-        def store(body):
-            cache.set(key, (current, response.status_code, headers, body), timeout)
+        streaming = response.streaming
 
-        if response.streaming:
+        def store(body):
+            cache.set(key, (current, streaming, headers, body), timeout)
+
+        if streaming:
             response.streaming_content = _tee(response.streaming_content, limit, store)
             return response
         body = response.content
@@ -139,8 +141,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def replay(entry):
-        _generation, status, headers, body = entry
-        response = HttpResponse(body, status=status)
+        """The stored response, streamed again if it was streamed (a file, a CSV)."""
+        _generation, streaming, headers, body = entry
+        response = StreamingHttpResponse([body]) if streaming else HttpResponse(body)
         for name, value in headers:
             response[name] = value
         response["Content-Length"] = str(len(body))
