@@ -3,6 +3,7 @@
 PYTHON ?= python3
 PORT ?= 8000
 BENCH_ARGS ?=
+BENCH_IMPORT_ARGS ?= --missions 200
 LOADTEST_ARGS ?=
 PYTEST_ARGS ?=
 
@@ -44,8 +45,6 @@ lint: install-test ## ruff check and ruff format --check
 
 messages: install ## Regenerate site/locale/*/django.po from the source and compile the .mo files
 	$(CHECK_ENV) $(MANAGE) update_catalogues
-
-BENCH_IMPORT_ARGS ?= --missions 200
 
 bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="--quick" for a short run; BENCH_IMPORT_ARGS="--missions 1000" for the full import
 	$(PY) scripts/bench.py $(BENCH_ARGS)

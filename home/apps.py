@@ -8,8 +8,10 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import privacy
+        from .cache import signals as cache_signals
         from .opendata.spreadsheets import protect_wagtail_exports
 
         privacy.install()  # public() without a query of its own (home/privacy.py)
+        cache_signals.connect()  # every change of published content bumps the page cache
 
         protect_wagtail_exports()  # admin CSV/XLSX exports neutralise formulas too

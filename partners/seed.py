@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from directory.models import Organization
+from home.cache import bump
 from missions.models import AgendaItem
 
 from .models import Agreement, AgreementParty
@@ -77,4 +78,5 @@ def seed(count):
         ],
         batch_size=500,
     )
+    bump()  # bulk-written: no signal told the page cache
     return len(new)

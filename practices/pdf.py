@@ -1,19 +1,29 @@
 """The practice as one PDF file in its own language, rendered once per published revision.
 
-Rendering takes about a second, so the file is made when a revision is published (a task) and
-kept in the default storage; the download route only renders when that file is missing. The
-renderer fetches nothing over the network: the only image is embedded as a data: URL.
+Rendering takes about a second, so the file is made when a revision is published (a task), and
+for every demo practice when the demo is loaded, and kept in the default storage; a visitor's
+request only renders when that file is missing. Then one render happens at a time per practice
+and revision: the renderer holds a lock (the cache's atomic ``add()``: Redis's SET NX, so it
+holds across processes and machines; with the local-memory cache, across the threads of one
+process). Requests that find the lock taken wait up to PRACTICES_PDF_WAIT_SECONDS for the file,
+then get a 503 "being prepared" answer with Retry-After. A database row lock would not do:
+SQLite, the default database, has no SELECT … FOR UPDATE. The renderer fetches nothing over the
+network: the only image is embedded as a data: URL.
 """
 
 import base64
 import logging
+import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -85,15 +95,54 @@ def generate_pdf(page, revision_id):
     return record
 
 
-def stored_pdf(page, revision_id=None):
-    """The stored PDF of the page's live revision, rendering it first if it is missing."""
-    revision_id = revision_id or page.live_revision_id
-    if not revision_id:
-        return None
+LOCK_SECONDS = 120  # longer than any render; a crashed renderer's lock expires by itself
+POLL_SECONDS = 0.2
+
+
+class BeingPrepared(Exception):
+    """Another process is rendering this PDF and it was not ready within the wait."""
+
+
+def _ready(page, revision_id):
     record = PracticePDF.objects.filter(page=page, revision_id=revision_id).first()
     if record and default_storage.exists(record.file.name):
         return record
-    return generate_pdf(page, revision_id)
+    return None
+
+
+def stored_pdf(page, revision_id=None, wait=None):
+    """The stored PDF of the page's live revision, rendering it first if it is missing.
+
+    One render at a time per revision (see the module's docstring): while another holds the
+    lock, wait up to ``wait`` seconds (PRACTICES_PDF_WAIT_SECONDS) for its file, then raise
+    BeingPrepared.
+    """
+    revision_id = revision_id or page.live_revision_id
+    if not revision_id:
+        return None
+    record = _ready(page, revision_id)
+    if record:
+        return record
+    if wait is None:
+        wait = getattr(settings, "PRACTICES_PDF_WAIT_SECONDS", 8)
+    lock = f"practices:pdf-lock:{page.pk}:{revision_id}"
+    deadline = time.monotonic() + wait
+    while True:
+        acquired = cache.add(lock, True, timeout=LOCK_SECONDS)
+        if acquired is None:  # the cache is unreachable (Redis down): render without a lock
+            return generate_pdf(page, revision_id)
+        if acquired:
+            try:
+                # Made by the holder we waited for, between our last look and its release.
+                return _ready(page, revision_id) or generate_pdf(page, revision_id)
+            finally:
+                cache.delete(lock)
+        if time.monotonic() >= deadline:
+            raise BeingPrepared
+        time.sleep(POLL_SECONDS)
+        record = _ready(page, revision_id)
+        if record:
+            return record
 
 
 def generate_for_revision(page_id, revision_id):
@@ -101,7 +150,10 @@ def generate_for_revision(page_id, revision_id):
     page = PracticePage.objects.live().filter(pk=page_id).first()
     if page is None or page.live_revision_id != revision_id:
         return None
-    return stored_pdf(page, revision_id)
+    try:
+        return stored_pdf(page, revision_id)
+    except BeingPrepared:  # a visitor's request is rendering this very revision
+        return None
 
 
 def download_name(page):
@@ -111,7 +163,10 @@ def download_name(page):
 def pdf_response(page, request):
     if getattr(request, "is_preview", False):
         raise Http404
-    record = stored_pdf(page)
+    try:
+        record = stored_pdf(page)
+    except BeingPrepared:
+        return being_prepared()
     if record is None:
         raise Http404
     response = FileResponse(
@@ -121,5 +176,19 @@ def pdf_response(page, request):
         content_type="application/pdf",
     )
     response["Content-Language"] = record.language
-    response["Cache-Control"] = "public, max-age=300"
+    # The address stays the same from one revision to the next: browsers revalidate (the
+    # ETag names the revision), so none keeps an old PDF after a new one is published.
+    response["Cache-Control"] = "no-cache"
+    response["ETag"] = f'"pdf-{page.pk}-r{record.revision_id}"'
+    return response
+
+
+def being_prepared():
+    response = HttpResponse(
+        _("The PDF of this practice is being prepared. Please try again in a few seconds."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "no-store"
     return response

@@ -33,6 +33,22 @@ def queue_pdf(sender, instance, revision, **kwargs):
     )
 
 
+def queue_missing_pdfs():
+    """Once the current transaction commits, queue the PDF of every live practice that has none
+    for its live revision (the demo load publishes without rendering, then calls this)."""
+    from .models import PracticePage, PracticePDF
+    from .tasks import generate_practice_pdf
+
+    have = set(PracticePDF.objects.values_list("page_id", "revision_id"))
+    for page_id, revision_id in PracticePage.objects.live().values_list("pk", "live_revision_id"):
+        if revision_id and (page_id, revision_id) not in have:
+            transaction.on_commit(
+                lambda p=page_id, r=revision_id: generate_practice_pdf.enqueue(
+                    page_id=p, revision_id=r
+                )
+            )
+
+
 def connect():
     from .models import PracticePage
 

@@ -1,12 +1,18 @@
 """Serve the site as production would and measure it: `make bench` (BENCH_ARGS="--quick").
 
-Gunicorn (2 workers, config.settings.production, DEBUG off, a generated SECRET_KEY) serves a
-separate database under var/bench/ (migrated, demo loaded, static files collected) on a free
-port of 127.0.0.1. For each URL the script sends requests from a few threads for a bounded
-time and number of requests, then prints requests per second, p50/p95 latency, response size
-and the SQL queries the page makes (counted in-process with Django's test client). Gunicorn
-is stopped when the script ends, whatever happens. A benchmark, not a test: nothing here fails
-on a slow figure.
+Three gunicorns run side by side, each with 2 sync workers on a free port of 127.0.0.1: the
+site with its page cache off ("cold"), the site with it on ("warm"), both with
+config.settings.production (DEBUG off, a generated SECRET_KEY) on a separate database under
+var/bench/ (migrated, demo loaded, static files collected); and bare Django returning a
+constant 35 KB page (scripts/bench_bare.py), the yardstick. For each URL the script sends
+requests from a few threads for a bounded time and number of requests, cold, then warm (after
+priming the cache), and prints per page: the server CPU milliseconds per request (user+system
+time of the gunicorn workers, read from /proc before and after: the stable figure on a busy
+machine), that as a multiple of the bare page's, requests per second, p50/p95 latency, response
+size and the SQL queries the page makes (counted in-process with Django's test client, cache
+off and on). The bare page is measured at the start and at the end; its mean is the divisor.
+Gunicorn is stopped when the script ends, whatever happens. A benchmark, not a test: nothing
+here fails on a slow figure.
 
 Apps add their pages and figures with an optional ``<app>/bench.py`` that may define:
 
@@ -148,9 +154,26 @@ def core_urls():
         ("sitemap", "/sitemap.xml"),
         ("robots", "/robots.txt"),
     ]
+    urls += shared_urls()
     from django.contrib.staticfiles.storage import staticfiles_storage
 
     urls.append(("static-css", staticfiles_storage.url("css/site.css")))
+    return urls
+
+
+def shared_urls():
+    """Page types no app's bench hook lists: the missions feed, the agreements list, the API."""
+    from missions.models import MissionIndexPage
+    from partners.models import AgreementIndexPage
+
+    urls = []
+    missions = MissionIndexPage.objects.live().filter(locale__language_code="es").first()
+    if missions:
+        urls.append(("missions-feed-es", missions.url + "feed/"))
+    agreements = AgreementIndexPage.objects.live().filter(locale__language_code="es").first()
+    if agreements:
+        urls.append(("agreements-es", agreements.url))
+    urls += [("api-missions", "/api/v1/missions/"), ("api-organisations", "/api/v1/organisations/")]
     return urls
 
 
@@ -171,17 +194,37 @@ def all_urls(hooks):
     return urls
 
 
-def count_queries(path):
-    """(queries, status) of a warm request, in-process (the first request primes caches)."""
+def count_queries(path, page_cache):
+    """(queries, status) of a second request, in-process (the first primes caches), with the
+    page cache on or off."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     client = Client(HTTP_HOST=HOST)
-    client.get(path)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+    with override_settings(PAGE_CACHE_ENABLED=page_cache):
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
     return len(queries), response.status_code
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def workers_cpu(master):
+    """User+system CPU seconds of the live children (the workers) of gunicorn ``master``."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:  # ppid; utime and stime are fields 14 and 15 of stat
+            total += (int(fields[11]) + int(fields[12])) / TICK
+    return total
 
 
 def free_port():
@@ -191,19 +234,19 @@ def free_port():
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers):
+def gunicorn(env, workers, app="config.wsgi:application", cwd=BASE_DIR):
+    """Yield (port, master pid) of a gunicorn serving ``app``."""
     port = free_port()
     command = [
         str(BASE_DIR / ".venv" / "bin" / "gunicorn"),
-        "config.wsgi:application",
+        app,
         f"--bind={HOST}:{port}",
         f"--workers={workers}",
+        "--worker-class=sync",
         "--log-level=warning",
         "--timeout=120",
     ]
-    process = subprocess.Popen(
-        command, cwd=BASE_DIR, env={**os.environ, **env}, start_new_session=True
-    )
+    process = subprocess.Popen(command, cwd=cwd, env=env, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -214,7 +257,7 @@ def gunicorn(env, workers):
             if time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not start within 60 seconds")
             time.sleep(0.2)
-        yield port
+        yield port, process.pid
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -226,7 +269,7 @@ def gunicorn(env, workers):
 
 
 def fetch(port, path):
-    """(seconds, status, body size) of one GET on a new connection."""
+    """(seconds, status, body size) of one GET on a new connection (no cookies: anonymous)."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
     try:
@@ -272,19 +315,26 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def measure(port, url, args):
+def measure(server, url, args, page_cache=False):
+    port, master = server
     if url["once"]:
+        before = workers_cpu(master)
         elapsed, status, size = fetch(port, url["path"])
         latencies, statuses, sizes, wall = [elapsed], {status: 1}, [size], elapsed
         queries = None
     else:
-        fetch(port, url["path"])  # warm up this worker's caches
+        # Warm up this worker's caches; warm runs prime the page cache of both workers.
+        for _ in range(6 if page_cache else 1):
+            fetch(port, url["path"])
+        before = workers_cpu(master)
         latencies, statuses, sizes, wall = load(
             port, url["path"], args.seconds, args.requests, args.concurrency
         )
-        queries, _status = count_queries(url["path"])
+        queries = None if url.get("bare") else count_queries(url["path"], page_cache)[0]
+    cpu = workers_cpu(master) - before
     return {
         **url,
+        "cpu_ms": cpu * 1000 / len(latencies),
         "requests": len(latencies),
         "status": ",".join(str(code) for code in sorted(statuses)),
         "rps": len(latencies) / wall if wall else 0.0,
@@ -295,24 +345,35 @@ def measure(port, url, args):
     }
 
 
-def print_table(results):
-    header = f"{'name':<28} {'status':>6} {'reqs':>5} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'SQL':>4}  path"
+def print_table(title, results, bare_ms):
+    print(f"\n{title}")
+    header = (
+        f"{'name':<28} {'status':>6} {'reqs':>5} {'CPU ms':>7} {'x bare':>7} {'req/s':>7} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'SQL':>4}  path"
+    )
     print(header)
     print("-" * len(header))
     for row in results:
         queries = "-" if row["queries"] is None else str(row["queries"])
         note = "  (single cold request)" if row["once"] else ""
+        multiple = row["cpu_ms"] / bare_ms if bare_ms else 0.0
         print(
-            f"{row['name']:<28} {row['status']:>6} {row['requests']:>5} {row['rps']:>7.1f} "
-            f"{row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f} {row['bytes']:>8} {queries:>4}  "
-            f"{row['path']}{note}"
+            f"{row['name']:<28} {row['status']:>6} {row['requests']:>5} {row['cpu_ms']:>7.2f} "
+            f"{multiple:>7.1f} {row['rps']:>7.1f} {row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f} "
+            f"{row['bytes']:>8} {queries:>4}  {row['path']}{note}"
         )
+
+
+def bare_server(workers):
+    """The bare Django page's gunicorn (no settings module, no database: its own tiny app)."""
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    return gunicorn(env, workers, app="bench_bare:application", cwd=BASE_DIR / "scripts")
 
 
 def main():
     args = parse_args()
     started = time.monotonic()
-    env = bench_environment()
+    bench_environment()
     hooks = setup_django(args)
     urls = all_urls(hooks)
     print(
@@ -320,12 +381,27 @@ def main():
         f"up to {args.seconds:g}s / {args.requests} requests per URL, gzip accepted; "
         f"database {os.environ.get('DATABASE_URL', 'SQLite ' + str(BENCH_VAR / 'db.sqlite3'))}"
     )
-    results = []
-    with gunicorn(env, args.workers) as port:
+    bare_url = {"name": "bare-django-35kb", "path": "/page", "once": False, "bare": True}
+    cold, warm, bares = [], [], []
+    with contextlib.ExitStack() as servers:
+        bare = servers.enter_context(bare_server(args.workers))
+        cold_site = servers.enter_context(
+            gunicorn({**os.environ, "PAGE_CACHE": "false"}, args.workers)
+        )
+        warm_site = servers.enter_context(
+            gunicorn({**os.environ, "PAGE_CACHE": "true"}, args.workers)
+        )
+        bares.append(measure(bare, bare_url, args))
         for url in urls:
-            results.append(measure(port, url, args))
-    print()
-    print_table(results)
+            cold.append(measure(cold_site, url, args, page_cache=False))
+            if not url["once"]:
+                warm.append(measure(warm_site, url, args, page_cache=True))
+        bares.append(measure(bare, bare_url, args))
+    bare_ms = statistics.mean(row["cpu_ms"] for row in bares)
+    print_table("bare Django, constant 35 KB page (start and end of the run)", bares, bare_ms)
+    print_table("cold: page cache off", cold, bare_ms)
+    print_table("warm: page cache on, primed", warm, bare_ms)
+    results = {"bare": bares, "cold": cold, "warm": warm, "bare_cpu_ms": bare_ms}
     extra = []
     for module in hooks:
         figures = call_hook(module, "measurements") or []

@@ -9,6 +9,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from home.cache import bump
+
 from .choices import Channel, Direction, Frequency, Unit
 from .models import StandardMeasurement, StandardPage
 from .periods import ended_periods, first_of_periods_back
@@ -67,4 +69,5 @@ def seed(index, count, periods=36, today=None):
             )
         StandardMeasurement.objects.bulk_create(rows)
         made += 1
+    bump()  # bulk-written: no signal told the page cache
     return made

@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .factories import english, spanish
@@ -20,10 +22,33 @@ from .module_data import INITIAL_ROWS, build_english_home, build_home, translate
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Cached responses (the sitemap) must not leak from one test into the next."""
+    """Cached responses (the page cache, the sitemap) must not leak from one test into the next:
+    a page cached from rolled-back data would otherwise be served to the next test."""
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_off_while_counting_queries(monkeypatch):
+    """Counting a page's queries measures its rendering: while queries are captured
+    (CaptureQueriesContext, django_assert_num_queries) the page cache is off, so the second
+    request of a query-count test renders instead of answering from the cache."""
+    enter, leave = CaptureQueriesContext.__enter__, CaptureQueriesContext.__exit__
+
+    def entering(self):
+        self._page_cache_off = override_settings(PAGE_CACHE_ENABLED=False)
+        self._page_cache_off.enable()
+        return enter(self)
+
+    def leaving(self, *exc_info):
+        try:
+            return leave(self, *exc_info)
+        finally:
+            self._page_cache_off.disable()
+
+    monkeypatch.setattr(CaptureQueriesContext, "__enter__", entering)
+    monkeypatch.setattr(CaptureQueriesContext, "__exit__", leaving)
 
 
 @pytest.fixture(scope="session", autouse=True)

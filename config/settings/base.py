@@ -189,7 +189,25 @@ if os.environ.get("REDIS_URL"):
     # One traceback per cache call would flood the logs; /readyz reports the outage.
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the cached pages of one process (home/cache/): about 35 KB each.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+        }
+    }
+
+# The anonymous page cache (home/cache/, README "Performance and caching"): PAGE_CACHE=false
+# turns it off; entries are dropped after PAGE_CACHE_SECONDS whatever happens (the content
+# generation, not this timeout, is what keeps them exact) and bodies over PAGE_CACHE_MAX_MB
+# are not kept.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# Where the content generation lives: "cache" (shared caches: Redis) or "file" (local memory:
+# a file that every process of the machine reads); empty picks by the cache backend.
+PAGE_CACHE_GENERATION = os.environ.get("PAGE_CACHE_GENERATION", "")
+PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE", "")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 60 * 60)))
+PAGE_CACHE_MAX_BYTES = int(float(os.environ.get("PAGE_CACHE_MAX_MB", "5")) * 1024 * 1024)
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -288,14 +306,17 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
 from .security import *  # noqa: E402, F403
 
 INSTALLED_APPS += ["operations", "csp", "axes", "django_guid"]
+# The page cache (home/cache/) sits just inside the request id and the request log, so a cached
+# response keeps every header the middleware below it set and costs none of their work.
 MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
+    "operations.middleware.RequestLogMiddleware",
+    "home.cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "operations.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "operations.middleware.CrossOriginResourcePolicyMiddleware",
     "operations.middleware.DocumentHeadersMiddleware",
-    "operations.middleware.RequestLogMiddleware",
     *(name for name in MIDDLEWARE if name != "django.middleware.security.SecurityMiddleware"),
     "axes.middleware.AxesMiddleware",
 ]

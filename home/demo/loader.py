@@ -30,6 +30,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.strings import extract_strings
 from weasyprint import HTML
 
+from home.cache import bump
 from home.translation import MissingTranslation, translate_instance
 
 
@@ -71,6 +72,7 @@ class Loader:
         with transaction.atomic():
             for config in configs or demo_apps():
                 self.load_app(config)
+            bump()  # hooks may write with QuerySet.update(), which sends no signal
 
     def load_app(self, config):
         self.stdout.write(f"{config.label}:")

@@ -24,6 +24,8 @@ from wagtail.signal_handlers import (
     disconnect_reference_index_signal_handlers_for_model,
 )
 
+from home.cache import bump
+
 from ..models import MissionIndexPage, MissionPage
 from .builder import SLUG_PREFIX, Builder, report_document, save_rows, snippets
 from .vocabulary import TEXT
@@ -90,5 +92,6 @@ def seed(index, count, dry_run=False, random_seed=2026, today=None):
             save_rows(built)
             _index_for_search([page for page, _rows in built])
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + missing)
+        bump()  # the rows above were bulk-written: no signal told the page cache
     index.refresh_from_db()
     return missing

@@ -5,22 +5,27 @@ import contextlib
 import io
 import random
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
 from practices.models import SustainableDevelopmentGoal
-from practices.signals import pdfs_on_first_request
+from practices.signals import pdfs_on_first_request, queue_missing_pdfs
 
 IMAGE_PREFIX = "Demo práctica: "
 
 
 @contextlib.contextmanager
 def wrap():
-    """Every goal exists; publishing many pages renders no PDF (each is made when first asked)."""
+    """Every goal exists; publishing the pages and their translations queues no PDF for each
+    revision on the way, and at the end every practice's PDF is queued once (rendered when the
+    load commits, so no visitor waits for one)."""
     SustainableDevelopmentGoal.ensure_all()
     with pdfs_on_first_request():
         yield
+    if getattr(settings, "PRACTICES_PDF_ON_PUBLISH", True):
+        queue_missing_pdfs()
 
 
 def prepare_practicepage(record, loader):

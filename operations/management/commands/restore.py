@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from home.cache import bump
 from operations.backup import (
     BackupError,
     database_is_empty,
@@ -55,4 +56,5 @@ class Command(BaseCommand):
             restore_media(manifest, members)
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from None
+        bump()  # every cached page is of the database that was replaced
         self.stdout.write("Restored.")
