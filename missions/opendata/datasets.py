@@ -39,6 +39,9 @@ class MissionsDataset(Dataset):
     def ignored(self):
         return [name for name, _label, _value in self.filter.ignored]
 
+    def ignored_reason(self, name):
+        return self.filter.reasons.get(name)
+
     def missions(self):
         return self.filter.missions()
 
@@ -57,6 +60,32 @@ class MissionsDataset(Dataset):
             return rows.cost_line_rows(missions.values("pk"))
         return rows.result_rows(
             missions.values("pk"), locale_id=self.index.locale_id, request=self.request
+        )
+
+    def page(self, resource, offset, limit, key=None):
+        """A window of rows read by the database (LIMIT/OFFSET), in the files' order: the
+        queries are the same whatever the offset and the page size."""
+        window = slice(offset, offset + limit)
+        missions = self.missions()
+        if resource is MISSIONS:
+            selected = self.filter.ordered(missions.with_totals())
+            if key:
+                selected = selected.filter(translation_key=key)
+            return list(
+                rows.mission_rows(
+                    selected[window], self.language, self.index.get_full_url(self.request)
+                )
+            )
+        if resource is COST_LINES:
+            return list(rows.cost_line_rows(missions.values("pk"), window=window, key=key))
+        return list(
+            rows.result_rows(
+                missions.values("pk"),
+                locale_id=self.index.locale_id,
+                request=self.request,
+                window=window,
+                key=key,
+            )
         )
 
     def row_count(self, resource):
