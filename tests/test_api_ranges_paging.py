@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 
 from missions.models import MissionIndexPage
 
+from .missions_factories import MissionIndexPageFactory
 from .missions_index_factories import build_catalogue
 from .module_data import build_home, rolled_back_after_module
-from .missions_factories import MissionIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
