@@ -177,9 +177,7 @@ class MissionFilter:
         # then bound to the valid values only, to render the filter as applied.
         reader = QueryParams(params)
         fields = MissionFilterForm(None, options).fields
-        self.cleaned = {
-            name: self._read(reader, name, field) for name, field in fields.items()
-        }
+        self.cleaned = {name: self._read(reader, name, field) for name, field in fields.items()}
         self.ignored = [
             (problem.name, fields[problem.name].label, problem.value) for problem in reader.invalid
         ]
