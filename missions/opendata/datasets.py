@@ -68,13 +68,16 @@ class MissionsDataset(Dataset):
         window = slice(offset, offset + limit)
         missions = self.missions()
         if resource is MISSIONS:
-            selected = self.filter.ordered(missions.with_totals())
+            ordered = self.filter.ordered(missions.with_totals())
             if key:
-                selected = selected.filter(translation_key=key)
+                ordered = ordered.filter(translation_key=key)
+            # The window's ids first (only a cost sort computes a total for every mission),
+            # then its rows with all their figures: SQLite would otherwise compute every
+            # figure of every mission before the OFFSET.
+            pks = list(ordered.values_list("pk", flat=True)[window])
+            selected = self.filter.ordered(missions.with_totals().filter(pk__in=pks))
             return list(
-                rows.mission_rows(
-                    selected[window], self.language, self.index.get_full_url(self.request)
-                )
+                rows.mission_rows(selected, self.language, self.index.get_full_url(self.request))
             )
         if resource is COST_LINES:
             return list(rows.cost_line_rows(missions.values("pk"), window=window, key=key))
@@ -97,10 +100,14 @@ class MissionsDataset(Dataset):
 
     def totals(self):
         """The figures the index page shows for this filter (withdrawn missions not counted)."""
-        return {
-            name: float(value) if isinstance(value, Decimal) else value
-            for name, value in self.filter.counted().totals().items()
-        }
+        def compute():
+            return {
+                name: float(value) if isinstance(value, Decimal) else value
+                for name, value in self.filter.counted().totals().items()
+            }
+
+        # Cached until the missions change, as the index page's summary is (MissionFilter).
+        return self.filter.cached(("api-totals", sorted(self.applied.items())), compute)
 
     def links(self, applied=None):
         links = super().links(applied)
