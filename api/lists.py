@@ -6,6 +6,7 @@ and exact numbers as the CSV and JSON files), so the API, the files and the dict
 """
 
 import json
+import re
 import uuid
 
 from django.http import HttpResponse, QueryDict
@@ -20,6 +21,8 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 COMMON = ("limit", "offset", "locale", "translation_of")
+DATE_BOUNDS = ("__gte", "__lte")  # date range filters: exactly YYYY-MM-DD, as the schema says
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def error(parameter, message):
@@ -47,6 +50,8 @@ def list_response(request, dataset, resource):
             return error(name, f"Parameter {name!r} is given more than once.")
         if name in COMMON and not query[name]:
             return error(name, f"Parameter {name!r} is empty.")
+        if name.endswith(DATE_BOUNDS) and not ISO_DATE.fullmatch(query[name]):
+            return error(name, f"Parameter {name!r} is not a date (YYYY-MM-DD).")
     params = QueryParams(query)
     limit = params.integer("limit", minimum=1, maximum=MAX_LIMIT, default=DEFAULT_LIMIT)
     offset = params.integer("offset", minimum=0, maximum=MAX_OFFSET, default=0)

@@ -77,6 +77,8 @@ def test_the_html_list_offers_the_range_and_applies_it(client):
         ({"start_date__gte": "2025-13-01"}, "start_date__gte", "is not a date (YYYY-MM-DD)"),
         ({"start_date__lte": "10/01/2025"}, "start_date__lte", "is not a date (YYYY-MM-DD)"),
         ({"start_date__gte": "0001-01-01"}, "start_date__gte", "is out of range"),
+        ({"start_date__gte": ""}, "start_date__gte", "is not a date (YYYY-MM-DD)"),
+        ({"start_date__lte": " 2025-01-01"}, "start_date__lte", "is not a date (YYYY-MM-DD)"),
         (
             {"start_date__gte": "2025-02-01", "start_date__lte": "2025-01-01"},
             "start_date__lte",
