@@ -100,6 +100,7 @@ class MissionsDataset(Dataset):
 
     def totals(self):
         """The figures the index page shows for this filter (withdrawn missions not counted)."""
+
         def compute():
             return {
                 name: float(value) if isinstance(value, Decimal) else value
