@@ -6,10 +6,11 @@ and exact numbers as the CSV and JSON files), so the API, the files and the dict
 """
 
 import json
+import re
 import uuid
-from itertools import islice
 
 from django.http import HttpResponse, QueryDict
+from django.utils import translation
 from wagtail.models import Locale
 
 from home.opendata import files
@@ -20,6 +21,8 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 COMMON = ("limit", "offset", "locale", "translation_of")
+DATE_BOUNDS = ("__gte", "__lte")  # date range filters: exactly YYYY-MM-DD, as the schema says
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def error(parameter, message):
@@ -47,6 +50,8 @@ def list_response(request, dataset, resource):
             return error(name, f"Parameter {name!r} is given more than once.")
         if name in COMMON and not query[name]:
             return error(name, f"Parameter {name!r} is empty.")
+        if name.endswith(DATE_BOUNDS) and not ISO_DATE.fullmatch(query[name]):
+            return error(name, f"Parameter {name!r} is not a date (YYYY-MM-DD).")
     params = QueryParams(query)
     limit = params.integer("limit", minimum=1, maximum=MAX_LIMIT, default=DEFAULT_LIMIT)
     offset = params.integer("offset", minimum=0, maximum=MAX_OFFSET, default=0)
@@ -59,7 +64,8 @@ def list_response(request, dataset, resource):
         except ValueError:
             return error("translation_of", "Parameter 'translation_of' is not a UUID.")
     for problem in params.invalid:
-        return error(problem.name, f"Parameter {problem.name!r} {problem.reason_text}.")
+        with translation.override("en"):
+            return error(problem.name, f"Parameter {problem.name!r} {problem.reason_text}.")
     locale = Locale.objects.get(language_code=language)
     index = dataset.index_for(locale)
     if index is None:  # nothing of this dataset is published in that language yet
@@ -67,7 +73,9 @@ def list_response(request, dataset, resource):
     selection = dataset(index, request, params=_filters_only(query, dataset.filter_names))
     if selection.ignored:
         name = selection.ignored[0]
-        return error(name, f"Parameter {name!r} has a value that is not one of the options.")
+        with translation.override("en"):
+            reason = str(selection.ignored_reason(name) or "is not one of the options")
+        return error(name, f"Parameter {name!r} {reason}.")
     last_modified, count = selection.freshness()
     tag = selection.etag(f"api:{resource.name}:{query.urlencode()}", last_modified, count)
     return conditional(
@@ -88,15 +96,8 @@ def _empty(resource, language, limit, offset):
 
 
 def _page(selection, resource, limit, offset, key, last_modified):
-    rows = selection.rows(resource)
-    if key:
-        rows = (row for row in rows if row[resource.primary_key] == key)
-        total = None
-    else:
-        total = selection.row_count(resource)
-    page = list(islice(rows, offset, offset + limit))
-    if total is None:
-        total = offset + len(page)
+    page = selection.page(resource, offset, limit, key=key or None)
+    total = offset + len(page) if key else selection.row_count(resource)
     licence = selection.licence()
     metadata = {
         "resource": resource.name,

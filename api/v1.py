@@ -69,18 +69,29 @@ def _operation(dataset, resource):
     return view
 
 
-def _register(dataset, resource):
-    filters = [
-        {
+def _filter_parameter(name):
+    """A filter of the site's list; ``<field>__gte`` and ``<field>__lte`` are date bounds."""
+    if name.endswith(("__gte", "__lte")):
+        field, bound = name.rsplit("__", 1)
+        side = "on or after" if bound == "gte" else "on or before"
+        return {
             "name": name,
             "in": "query",
-            "description": "Filter, as on the site's list and CSV (a value that is not one of "
-            "the list's options is a 400).",
-            "schema": {"type": "string"},
+            "description": f"Only rows whose {field} is {side} this date (YYYY-MM-DD); "
+            "an invalid date, or an end before the start, is a 400.",
+            "schema": {"type": "string", "format": "date"},
         }
-        for name in dataset.filter_names
-        if name not in COMMON
-    ]
+    return {
+        "name": name,
+        "in": "query",
+        "description": "Filter, as on the site's list and CSV (a value that is not one of "
+        "the list's options is a 400).",
+        "schema": {"type": "string"},
+    }
+
+
+def _register(dataset, resource):
+    filters = [_filter_parameter(name) for name in dataset.filter_names if name not in COMMON]
     api.get(
         f"/{resource.slug}/",
         summary=str(resource.title),

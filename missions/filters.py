@@ -9,6 +9,7 @@ it disappear from public view; the totals and charts count only the missions tha
 the home page's figures do. ``withdrawn=hide`` leaves them out of the listing as well.
 """
 
+import datetime
 import hashlib
 
 from django import forms
@@ -22,7 +23,7 @@ from django_countries import countries
 from directory.models import Person, StrategicObjective
 from home.deadlines import report_days
 from home.pagination import shorten
-from home.params import QueryParams
+from home.params import NOT_AN_OPTION, REASONS, QueryParams
 from home.translated import in_locale
 
 from .models import (
@@ -58,6 +59,10 @@ WITHDRAWN_CHOICES = [
 ]
 
 
+DATE_WIDGET = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
+DATE_RANGE = (datetime.date(1900, 1, 1), datetime.date(2200, 12, 31))
+
+
 def _with_blank(label, choices):
     return [("", label), *choices]
 
@@ -76,8 +81,15 @@ class MissionFilterForm(forms.Form):
     withdrawn = forms.ChoiceField(
         label=_("Withdrawn missions"), required=False, choices=WITHDRAWN_CHOICES
     )
+    start_date__gte = forms.DateField(
+        label=_("Starting on or after"), required=False, widget=forms.DateInput(**DATE_WIDGET)
+    )
+    start_date__lte = forms.DateField(
+        label=_("Starting on or before"), required=False, widget=forms.DateInput(**DATE_WIDGET)
+    )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
+    DATE_FIELDS = ("start_date__gte", "start_date__lte")
     FILTER_FIELDS = (
         "year",
         "person",
@@ -88,6 +100,7 @@ class MissionFilterForm(forms.Form):
         "result_status",
         "report_status",
         "withdrawn",
+        *DATE_FIELDS,
     )
 
     def __init__(self, data, options):
@@ -164,13 +177,34 @@ class MissionFilter:
         # then bound to the valid values only, to render the filter as applied.
         reader = QueryParams(params)
         fields = MissionFilterForm(None, options).fields
-        self.cleaned = {name: reader.choice(name, field.choices) for name, field in fields.items()}
+        self.cleaned = {name: self._read(reader, name, field) for name, field in fields.items()}
         self.ignored = [
             (problem.name, fields[problem.name].label, problem.value) for problem in reader.invalid
         ]
+        self.reasons = {  # lazy, so that the API words them in English
+            problem.name: REASONS.get(problem.reason, REASONS[NOT_AN_OPTION])
+            for problem in reader.invalid
+        }
+        self._check_range(fields)
         self.form = MissionFilterForm(self.cleaned, options)
         self.form.is_valid()
         self.sort = self.cleaned.get("sort") or DEFAULT_SORT
+
+    @staticmethod
+    def _read(reader, name, field):
+        if name in MissionFilterForm.DATE_FIELDS:
+            return reader.date(name, minimum=DATE_RANGE[0], maximum=DATE_RANGE[1])
+        return reader.choice(name, field.choices)
+
+    def _check_range(self, fields):
+        """A range whose end is before its start selects nothing by mistake: its end is
+        dropped, and named, as any invalid value is."""
+        start, end = self.cleaned.get("start_date__gte"), self.cleaned.get("start_date__lte")
+        if start and end and end < start:
+            self.cleaned["start_date__lte"] = None
+            label = fields["start_date__lte"].label
+            self.ignored.append(("start_date__lte", label, end.isoformat()))
+            self.reasons["start_date__lte"] = _("is before start_date__gte")
 
     @cached_property
     def stamp(self):
@@ -199,7 +233,7 @@ class MissionFilter:
     @property
     def applied(self):
         names = [*MissionFilterForm.FILTER_FIELDS, "sort"]
-        return {name: self.cleaned[name] for name in names if self.cleaned.get(name)}
+        return {name: str(self.cleaned[name]) for name in names if self.cleaned.get(name)}
 
     @property
     def is_filtered(self):
@@ -208,7 +242,9 @@ class MissionFilter:
     def notices(self):
         notices = []
         for name, label, value in self.ignored:
-            if name == "sort":
+            if name in MissionFilterForm.DATE_FIELDS:
+                message = _("%(field)s: “%(value)s” %(reason)s, so this filter was ignored.")
+            elif name == "sort":
                 message = _(
                     "%(field)s: “%(value)s” is not one of the options; the default order is used."
                 )
@@ -216,7 +252,8 @@ class MissionFilter:
                 message = _(
                     "%(field)s: “%(value)s” is not one of the options, so this filter was ignored."
                 )
-            notices.append(message % {"field": label, "value": shorten(value)})
+            reason = self.reasons.get(name, "")
+            notices.append(message % {"field": label, "value": shorten(value), "reason": reason})
         return notices
 
     def missions(self):
@@ -259,6 +296,10 @@ class MissionFilter:
             )
         if value("report_status"):
             missions = missions.filter(report_status=value("report_status"))
+        if value("start_date__gte"):
+            missions = missions.filter(start_date__gte=value("start_date__gte"))
+        if value("start_date__lte"):
+            missions = missions.filter(start_date__lte=value("start_date__lte"))
         if value("withdrawn") == "hide":
             missions = missions.not_withdrawn()
         return missions

@@ -85,3 +85,23 @@ def site_datapackage(portal, request, bound, last_modified):
             for selection in bound
         ],
     )
+
+
+def api_resources(portal, request):
+    """The API's lists, for its documentation page: each table of each dataset published in
+    the portal's language, with its address, filters and data dictionary."""
+    listed = []
+    for selection in selections(portal, request):
+        dictionary = selection.dictionary_url(full=False)
+        for resource in selection.resources:
+            listed.append(
+                {
+                    "dataset": selection,
+                    "resource": resource,
+                    "path": f"/api/v1/{resource.slug}/",
+                    "filters": [name for name in selection.filter_names if name != "sort"],
+                    "sorts": "sort" in selection.filter_names,
+                    "dictionary": f"{dictionary}#resource-{resource.slug}",
+                }
+            )
+    return listed

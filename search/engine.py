@@ -30,7 +30,8 @@ class Chain:
     without fetching the parts before or after the slice."""
 
     def __init__(self, parts):
-        self.parts = [(results, results.count()) for results in parts]
+        """``parts``: result sets, or (result set, its count) when the count is known."""
+        self.parts = [part if isinstance(part, tuple) else (part, part.count()) for part in parts]
 
     def count(self):
         return sum(count for _results, count in self.parts)
@@ -87,14 +88,18 @@ def _collect(backend, query, locale, selected, number, per_page, notices):
         if not search_type.is_page
     }
     facets, pages = _facets(backend, query, locale, records)
+    counted = {search_type.key: count for search_type, count in facets}
     if selected:
         search_type = types_by_key()[selected]
         results = records.get(selected) or backend.search(
             query, search_type.queryset(locale), operator="and"
         )
-        listing = Chain([results])
+        listing = Chain([(results, counted.get(selected, 0))])
     else:
-        listing = Chain([backend.search(query, pages, operator="and"), *records.values()])
+        # The pages are counted by the facet query already: their count is the sum of it.
+        pages_count = sum(count for search_type, count in facets if search_type.is_page)
+        pages_found = backend.search(query, pages, operator="and")
+        listing = Chain([(pages_found, pages_count), *records.values()])
     page = paginate(listing, number, per_page, notices)
     page.object_list = list(page.object_list)
     return Found(page=page, facets=facets)

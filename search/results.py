@@ -5,6 +5,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -30,9 +31,19 @@ class Result:
 
 
 def _specific(objects):
-    """Pages as their specific type, one query per type; other records unchanged."""
-    pages = [obj.pk for obj in objects if isinstance(obj, Page) and type(obj) is Page]
-    specific = Page.objects.filter(pk__in=pages).specific().in_bulk() if pages else {}
+    """Pages as their specific type, fetched as their search type says (one query per type,
+    plus its prefetches); other records unchanged."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        if isinstance(obj, Page) and type(obj) is Page:
+            by_model[ContentType.objects.get_for_id(obj.content_type_id).model_class()].append(
+                obj.pk
+            )
+    specific = {}
+    for model, pks in by_model.items():
+        search_type = type_for_model(model)
+        queryset = model._default_manager.filter(pk__in=pks)
+        specific.update(search_type.fetch(queryset).in_bulk() if search_type else {})
     return [specific.get(obj.pk, obj) if isinstance(obj, Page) else obj for obj in objects]
 
 

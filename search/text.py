@@ -39,10 +39,17 @@ def words(text):
     return WORD.findall(text or "")
 
 
+@lru_cache(maxsize=65536)
+def stem(word, language):
+    """The folded stem of one word in ``language``. Cached: Snowball in pure Python was the
+    largest cost of a search page (every word of every result's title and summary is stemmed
+    to mark the matches), and a site's vocabulary is small."""
+    return _stemmer(language).stemWord(fold(word))
+
+
 def stem_words(text, language):
     """The folded stems of the words of ``text`` in ``language``."""
-    folded = [fold(word) for word in words(text)]
-    return _stemmer(language).stemWords(folded) if folded else []
+    return [stem(word, language) for word in words(text)]
 
 
 def stem_text(text, language):
@@ -71,8 +78,7 @@ def highlight(text, query, language, length=40):
     if not found:
         return escape((text or "").strip())
     wanted = set(stem_words(query, language))
-    stemmer = _stemmer(language)
-    hits = [i for i, word in enumerate(found) if stemmer.stemWord(fold(word)) in wanted]
+    hits = [i for i, word in enumerate(found) if stem(word, language) in wanted]
     first = hits[0] if hits else 0
     start = max(0, first - length // 3)
     end = min(len(found), start + length)

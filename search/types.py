@@ -29,6 +29,7 @@ class SearchType:
     decorate: object = None  # callable(results, context) for a page of results of this type
     url: object = None  # callable(obj, request) -> url, for records without pages
     label: object = None
+    select: object = None  # callable(queryset) -> queryset: what results are fetched with
     is_page: bool = field(default=False, init=False)
 
     @property
@@ -46,6 +47,11 @@ class SearchType:
     def queryset(self, locale):
         return self.model.objects.filter(locale_id=locale.pk)
 
+    def fetch(self, queryset):
+        """``queryset`` with what a page of results needs (annotations, prefetches), so that
+        results are fetched with their facts rather than one query per fact afterwards."""
+        return self.select(queryset) if self.select else queryset
+
     def result_url(self, obj, request):
         if self.url is not None:
             return self.url(obj, request)
@@ -60,7 +66,7 @@ class PageType(SearchType):
     is_page: bool = field(default=True, init=False)
 
     def queryset(self, locale):
-        return self.model.objects.live().public().filter(locale=locale)
+        return self.fetch(self.model.objects.live().public().filter(locale=locale))
 
 
 def _record_pages(records, context):
@@ -91,20 +97,22 @@ class RecordType(SearchType):
         return getattr(obj, "search_url", None)
 
 
-def _missions_facts(missions, context):
-    """Total cost (CLP) and destinations for a page of mission results: two queries."""
-    from missions.models import MissionPage
+def _missions_with_facts(missions):
+    """Missions fetched with their total cost (CLP) and their destinations in order: one
+    query for the missions, one for all their destinations."""
+    from django.db.models import Prefetch
 
-    by_pk = {mission.pk: mission for mission in missions}
-    totals = MissionPage.objects.filter(pk__in=by_pk).with_totals()
-    for pk, total in totals.values_list("pk", "total_cost_clp"):
-        by_pk[pk].search_total_cost = total
     from missions.models import MissionDestination
 
-    places = MissionDestination.objects.filter(page_id__in=by_pk).order_by("page_id", "sort_order")
-    for destination in places:
-        mission = by_pk[destination.page_id]
-        mission.__dict__.setdefault("search_destinations", []).append(destination)
+    ordered = MissionDestination.objects.order_by("sort_order", "pk")
+    return missions.with_totals().prefetch_related(Prefetch("destinations", queryset=ordered))
+
+
+def _missions_facts(missions, context):
+    """Total cost and destinations for a page of mission results, as fetched (no query)."""
+    for mission in missions:
+        mission.search_total_cost = getattr(mission, "total_cost_clp", None)
+        mission.search_destinations = list(mission.destinations.all())
 
 
 def _people_facts(people, context):
@@ -147,6 +155,7 @@ def declarations():
             summary=("purpose",),
             template="search/results/mission.html",
             decorate=_missions_facts,
+            select=_missions_with_facts,
         ),
         PageType(PracticePage, date="first_published_at", summary=("summary",)),
         PageType(StandardPage, summary=("search_description", "commitment")),

@@ -10,6 +10,7 @@ only ever talk to this interface.
 
 import hashlib
 from importlib import import_module
+from itertools import islice
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -60,6 +61,10 @@ class Dataset:
         """Names of the query parameters that were given but dropped as invalid."""
         return []
 
+    def ignored_reason(self, name):
+        """Why parameter ``name`` was ignored ("is not a date (YYYY-MM-DD)"), if known."""
+        return None
+
     def freshness(self):
         """(last modified datetime or None, row count): what the ETag and Last-Modified say."""
         raise NotImplementedError
@@ -71,6 +76,15 @@ class Dataset:
     def row_count(self, resource):
         """How many rows ``resource`` has for this selection."""
         raise NotImplementedError
+
+    def page(self, resource, offset, limit, key=None):
+        """Rows ``offset`` to ``offset + limit`` of ``resource`` (only the row whose primary
+        key is ``key``, if given), for the API. This default reads ``rows()`` up to the end of
+        the window; a dataset with large tables overrides it to page in the database."""
+        rows = self.rows(resource)
+        if key:
+            rows = (row for row in rows if row[resource.primary_key] == key)
+        return list(islice(rows, offset, offset + limit))
 
     def totals(self):
         """The selection's figures for the API's metadata (a JSON-ready dict), if any."""

@@ -39,6 +39,9 @@ class MissionsDataset(Dataset):
     def ignored(self):
         return [name for name, _label, _value in self.filter.ignored]
 
+    def ignored_reason(self, name):
+        return self.filter.reasons.get(name)
+
     def missions(self):
         return self.filter.missions()
 
@@ -59,6 +62,35 @@ class MissionsDataset(Dataset):
             missions.values("pk"), locale_id=self.index.locale_id, request=self.request
         )
 
+    def page(self, resource, offset, limit, key=None):
+        """A window of rows read by the database (LIMIT/OFFSET), in the files' order: the
+        queries are the same whatever the offset and the page size."""
+        window = slice(offset, offset + limit)
+        missions = self.missions()
+        if resource is MISSIONS:
+            ordered = self.filter.ordered(missions.with_totals())
+            if key:
+                ordered = ordered.filter(translation_key=key)
+            # The window's ids first (only a cost sort computes a total for every mission),
+            # then its rows with all their figures: SQLite would otherwise compute every
+            # figure of every mission before the OFFSET.
+            pks = list(ordered.values_list("pk", flat=True)[window])
+            selected = self.filter.ordered(missions.with_totals().filter(pk__in=pks))
+            return list(
+                rows.mission_rows(selected, self.language, self.index.get_full_url(self.request))
+            )
+        if resource is COST_LINES:
+            return list(rows.cost_line_rows(missions.values("pk"), window=window, key=key))
+        return list(
+            rows.result_rows(
+                missions.values("pk"),
+                locale_id=self.index.locale_id,
+                request=self.request,
+                window=window,
+                key=key,
+            )
+        )
+
     def row_count(self, resource):
         pks = self.missions().values("pk")
         if resource is MISSIONS:
@@ -68,10 +100,15 @@ class MissionsDataset(Dataset):
 
     def totals(self):
         """The figures the index page shows for this filter (withdrawn missions not counted)."""
-        return {
-            name: float(value) if isinstance(value, Decimal) else value
-            for name, value in self.filter.counted().totals().items()
-        }
+
+        def compute():
+            return {
+                name: float(value) if isinstance(value, Decimal) else value
+                for name, value in self.filter.counted().totals().items()
+            }
+
+        # Cached until the missions change, as the index page's summary is (MissionFilter).
+        return self.filter.cached(("api-totals", sorted(self.applied.items())), compute)
 
     def links(self, applied=None):
         links = super().links(applied)

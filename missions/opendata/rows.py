@@ -191,10 +191,19 @@ def _travel(pks):
     return travel
 
 
-def cost_line_rows(mission_pks, chunk_size=None):
-    """``mission_pks``: a values("pk") queryset of the missions whose lines to publish."""
+def _windowed(rows, window, key):
+    """``rows`` narrowed to the line whose translation key is ``key`` and to the slice
+    ``window``, both in the database."""
+    if key:
+        rows = rows.filter(translation_key=key)
+    return rows[window] if window else rows
+
+
+def cost_line_rows(mission_pks, chunk_size=None, window=None, key=None):
+    """``mission_pks``: a values("pk") queryset of the missions whose lines to publish;
+    ``window``, a slice of them (the API's page); ``key``, only the line with that id."""
     chunk_size = chunk_size or CHUNK_SIZE
-    lines = (
+    lines = _windowed(
         CostLine.objects.filter(page__in=mission_pks)
         .with_clp()
         .order_by("page_id", "sort_order", "pk")
@@ -209,7 +218,9 @@ def cost_line_rows(mission_pks, chunk_size=None):
             "amount_clp",
             "payer",
             "paying_organization__name",
-        )
+        ),
+        window,
+        key,
     )
     for line in lines.iterator(chunk_size=chunk_size):
         yield {
@@ -258,10 +269,11 @@ def _practices(page_ids, locale_id, request=None):
     return shown
 
 
-def result_rows(mission_pks, chunk_size=None, locale_id=None, request=None):
-    """``locale_id``: the language of the file, in which practices are named when translated."""
+def result_rows(mission_pks, chunk_size=None, locale_id=None, request=None, window=None, key=None):
+    """``locale_id``: the language of the file, in which practices are named when translated;
+    ``window`` and ``key`` as for cost_line_rows."""
     chunk_size = chunk_size or CHUNK_SIZE
-    results = (
+    results = _windowed(
         MissionResult.objects.filter(page__in=mission_pks)
         .annotate(
             follow_ups_count=Coalesce(_follow_up_subquery(Count("pk"), IntegerField()), Value(0)),
@@ -282,7 +294,9 @@ def result_rows(mission_pks, chunk_size=None, locale_id=None, request=None):
             "practice_id",
             "follow_ups_count",
             "last_follow_up_date",
-        )
+        ),
+        window,
+        key,
     )
     through = MissionResult.organizations.through
     for chunk in chunks(results.iterator(chunk_size=chunk_size), chunk_size):

@@ -16,6 +16,20 @@ Settings: ``{"BACKEND": "search.backends.database"}``; ``SEARCH_CONFIGS`` for Po
 from django.db import connection
 from modelsearch.backends.database.fallback import DatabaseSearchBackend
 
+_sqlite_fts_ready = False  # True once FTS5 and its table are known to be there
+
+
+def _sqlite_fts():
+    """Whether SQLite has FTS5 and modelsearch's FTS table: asked once per process, as
+    modelsearch does (the check creates a table in memory and queries the database; every
+    search asked it again). A missing table is asked again, as migrations may create it."""
+    global _sqlite_fts_ready
+    if not _sqlite_fts_ready:
+        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+        _sqlite_fts_ready = fts5_available() and fts_table_exists()
+    return _sqlite_fts_ready
+
 
 def SearchBackend(params):
     """The backend for the default database's engine, as modelsearch chooses its own."""
@@ -23,11 +37,8 @@ def SearchBackend(params):
         from .postgres import LanguagePostgresSearchBackend
 
         return LanguagePostgresSearchBackend(params)
-    if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+    if connection.vendor == "sqlite" and _sqlite_fts():
+        from .sqlite import StemmedSQLiteSearchBackend
 
-        if fts5_available() and fts_table_exists():
-            from .sqlite import StemmedSQLiteSearchBackend
-
-            return StemmedSQLiteSearchBackend(params)
+        return StemmedSQLiteSearchBackend(params)
     return DatabaseSearchBackend(params)
