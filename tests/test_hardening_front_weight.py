@@ -70,8 +70,13 @@ def test_the_home_page_transfers_at_most_100_kb_without_images(demo, client, pat
     assert total <= BUDGET, f"{total} bytes: {transferred}"
 
 
-def image_tags(html):
-    return re.findall(r"<img\b[^>]*>", html)
+def check_image(url, tag):
+    assert re.search(r'\bwidth="\d+"', tag) and re.search(r'\bheight="\d+"', tag), (url, tag)
+    assert "/original_images/" not in tag, tag  # a rendition, never the uploaded original
+
+
+def widths(srcset):
+    return re.findall(r"\S+ (\d+)w", srcset)
 
 
 def test_every_image_has_its_width_and_height_and_comes_as_responsive_webp(demo, client):
@@ -83,19 +88,24 @@ def test_every_image_has_its_width_and_height_and_comes_as_responsive_webp(demo,
         response = client.get(url)
         assert response.status_code == 200, url
         html = body(response).decode()
-        for tag in image_tags(html):
+        # <picture>: a WebP source in several widths before the fallback <img>.
+        for picture in re.findall(r"<picture\b.*?</picture>", html, flags=re.S):
             seen += 1
-            assert re.search(r'\bwidth="\d+"', tag) and re.search(r'\bheight="\d+"', tag), (
-                url,
-                tag,
-            )
-            if "/media/" in tag:  # an uploaded image: a rendition, never the original
-                sources = re.findall(r"(\S+\.(?:webp|avif|jpg|jpeg|png)) \d+w", tag) or [
-                    re.search(r'src="([^"]+)"', tag).group(1)
-                ]
-                assert "/original_images/" not in tag, tag
-                assert len(sources) >= 2, f"one size for every screen: {tag}"
-                assert all(source.endswith((".webp", ".avif")) for source in sources), tag
+            webp = re.search(r'<source\b[^>]*type="image/webp"[^>]*>', picture)
+            assert webp, picture
+            assert len(widths(re.search(r'srcset="([^"]+)"', webp.group(0)).group(1))) >= 2
+            check_image(url, re.search(r"<img\b[^>]*>", picture).group(0))
+        html = re.sub(r"<picture\b.*?</picture>", "", html, flags=re.S)
+        for tag in re.findall(r"<img\b[^>]*>", html):
+            seen += 1
+            check_image(url, tag)
+            if "/media/" in tag:  # an uploaded image: WebP in several widths
+                srcset = re.search(r'srcset="([^"]+)"', tag)
+                assert srcset and len(widths(srcset.group(1))) >= 2, tag
+                assert all(
+                    source.endswith(".webp")
+                    for source in re.findall(r"(\S+) \d+w", srcset.group(1))
+                ), tag
     assert seen >= 3, "the demo's practices have images"
 
 

@@ -128,7 +128,7 @@ def gunicorn(database, **extra):
 
 
 def ready(port):
-    client = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     client.request("GET", "/readyz", headers={"Host": "testserver"})
     response = client.getresponse()
     body = json.loads(response.read())
