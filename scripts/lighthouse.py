@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench  # noqa: E402
 
 LIGHTHOUSE = bench.BASE_DIR / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"  # headless=new: NO_NAVSTART here
 TARGET = 95
 
 
