@@ -5,6 +5,7 @@ PORT ?= 8000
 BENCH_ARGS ?=
 BENCH_IMPORT_ARGS ?= --missions 200
 LOADTEST_ARGS ?=
+LIGHTHOUSE_ARGS ?=
 PYTEST_ARGS ?=
 
 # uv pins every dependency from uv.lock. Use it from PATH, or bootstrap it with pip.
@@ -20,7 +21,7 @@ MANAGE := $(PY) manage.py
 CHECK_ENV := DATABASE_URL=sqlite://:memory:
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test system-deps uv lint check test messages bench loadtest
+.PHONY: help run install install-test system-deps uv lint check test messages bench loadtest lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -50,8 +51,11 @@ bench: install ## Serve as production would (gunicorn) and measure; BENCH_ARGS="
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 	$(PY) scripts/bench_import.py $(BENCH_IMPORT_ARGS)
 
-loadtest: install ## Load and fault test (60 s phases at 32 connections: baseline, Redis stopped, PostgreSQL restart); prints a table
+loadtest: install-test ## Load and fault test (60 s phases at 32 connections: baseline, Redis stopped, PostgreSQL restart, search engine refused and hung); prints a table
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
+
+lighthouse: install-test ## Lighthouse performance (mobile preset) of home, missions index and a mission page, served as production would
+	$(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 install: uv ## Create .venv with the locked runtime dependencies
 	$(UV) sync --frozen --no-dev --inexact

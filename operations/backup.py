@@ -62,6 +62,19 @@ def _pg_args(settings_dict):
     return args
 
 
+def _pg_tool(command, settings_dict):
+    """Run pg_dump or pg_restore; its own message, not a traceback, when it fails."""
+    try:
+        subprocess.run(command, check=True, env=_pg_env(settings_dict), capture_output=True)
+    except FileNotFoundError:
+        raise BackupError(
+            f"{command[0]} was not found: install PostgreSQL's client tools."
+        ) from None
+    except subprocess.CalledProcessError as error:
+        message = error.stderr.decode(errors="replace").strip()
+        raise BackupError(f"{command[0]} failed: {message}") from None
+
+
 def dump_database(connection, path):
     if connection.vendor == "sqlite":
         connection.ensure_connection()
@@ -71,12 +84,10 @@ def dump_database(connection, path):
         finally:
             target.close()
     elif connection.vendor == "postgresql":
-        subprocess.run(
+        _pg_tool(
             ["pg_dump", "--format=custom", "--no-owner", "--file", str(path)]
             + _pg_args(connection.settings_dict),
-            check=True,
-            env=_pg_env(connection.settings_dict),
-            capture_output=True,
+            connection.settings_dict,
         )
     else:
         raise BackupError(f"Backups support SQLite and PostgreSQL, not {connection.vendor}.")
@@ -189,13 +200,11 @@ def restore_database(connection, vendor, data):
                 source.close()
         else:
             connection.close()
-            subprocess.run(
+            _pg_tool(
                 ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction"]
                 + _pg_args(connection.settings_dict)
                 + [str(dump)],
-                check=True,
-                env=_pg_env(connection.settings_dict),
-                capture_output=True,
+                connection.settings_dict,
             )
 
 

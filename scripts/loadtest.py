@@ -14,35 +14,43 @@ recovered:
   (a shell command restarting that server, e.g. ``pg_ctl -D … restart -m fast``), the command
   runs a third of the way into the phase: errors are expected only around the restart, and the
   site must recover by itself;
-- search-engine faults (refusing connections, then hung): the place is ``SEARCH_FAULTS`` below,
-  filled when the search issue's OpenSearch (osmem-server) lands.
+- ``search refused`` / ``search hung``: the search engine (osmem-server, an
+  OpenSearch-compatible server started here; the index built with ``update_index``) is
+  stopped, so connections are refused; then a server that accepts and never answers takes its
+  port. (Its return is tested in tests/test_search_opensearch.py: after the breaker's window
+  the engine is tried again.) Searches must degrade to the database's
+  answer with the page's notice (checked), the other pages stay unaffected (their p99 is
+  given apart), and nothing fails.
 
 Loopback only; every phase is bounded; the servers it starts are stopped whatever happens.
 It measures and reports; it exits non-zero only when a phase that must have no error had some.
 """
 
 import argparse
-import contextlib
 import http.client
 import itertools
 import os
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench  # noqa: E402  (the bench's environment, database, gunicorn and URL list)
+from osmem_server import OsmemServer  # noqa: E402
+
+from tests.servers import HungServer, RedisServer  # noqa: E402  (the tests' real servers)
 
 HOST = bench.HOST
 SEARCHES = ["/es/buscar/?q=oficina", "/en/search/?q=mission", "/es/buscar/?q=agua&page=2"]
-# Filled by the search issue: [(phase name, context manager factory that injects the fault)].
-SEARCH_FAULTS = []
+# What the search page says when it answers from the database (Spanish and English).
+SEARCH_NOTICES = ("El motor de búsqueda no responde", "The search engine is not answering")
+# Seconds the search breaker leaves a failed engine alone: short, so that each fault phase
+# tries the dead or hung engine again and again, as a long outage would.
+BREAKER_SECONDS = 5
 
 
 def parse_args():
@@ -57,70 +65,32 @@ def parse_args():
     return parser.parse_args()
 
 
-class Redis:
-    def __init__(self):
-        self.port = bench.free_port()
-        self.directory = tempfile.mkdtemp(prefix="puente-loadtest-redis-")
-        self.process = None
-
-    def start(self):
-        binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-        self.process = subprocess.Popen(
-            [
-                binary,
-                "--port",
-                str(self.port),
-                "--bind",
-                HOST,
-                "--save",
-                "",
-                "--dir",
-                self.directory,
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection((HOST, self.port), 0.2):
-                return
-            time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        self.process = None
-
-    def cleanup(self):
-        self.stop()
-        shutil.rmtree(self.directory, ignore_errors=True)
-
-
-def fetch(port, path, timeout):
-    """(seconds, status or error name) of one GET on a new connection."""
+def fetch(port, path, timeout, encoding="gzip"):
+    """(seconds, status or error name, body) of one GET on a new connection."""
     started = time.perf_counter()
+    body = b""
     try:
         connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
-        connection.request("GET", path, headers={"Host": HOST, "Accept-Encoding": "gzip"})
+        connection.request("GET", path, headers={"Host": HOST, "Accept-Encoding": encoding})
         response = connection.getresponse()
-        response.read()
+        body = response.read()
         status = response.status
         connection.close()
     except (OSError, http.client.HTTPException) as error:
         status = type(error).__name__
-    return time.perf_counter() - started, status
+    return time.perf_counter() - started, status, body
 
 
-def run_phase(port, paths, args, during=None):
-    """Load for args.seconds; ``during(elapsed)`` is called once a second from a side thread."""
-    results = []  # (start offset, seconds, status)
+def run_phase(port, paths, args, during=None, seconds=None):
+    """Load for ``seconds`` (args.seconds); ``during(elapsed)`` is called once a second from a
+    side thread. Returns [(start offset, seconds, status, path)] and the wall time."""
+    seconds = args.seconds if seconds is None else seconds
+    results = []
     lock = threading.Lock()
     budget = [args.requests]
     cycle = itertools.cycle(paths)
     started = time.perf_counter()
-    deadline = started + args.seconds
+    deadline = started + seconds
 
     def worker():
         while time.perf_counter() < deadline:
@@ -130,9 +100,9 @@ def run_phase(port, paths, args, during=None):
                 budget[0] -= 1
                 path = next(cycle)
             offset = time.perf_counter() - started
-            elapsed, status = fetch(port, path, args.timeout)
+            elapsed, status, _body = fetch(port, path, args.timeout)
             with lock:
-                results.append((offset, elapsed, status))
+                results.append((offset, elapsed, status, path))
 
     def ticker():
         second = 0
@@ -147,25 +117,31 @@ def run_phase(port, paths, args, during=None):
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(args.seconds + args.timeout + 30)
+        thread.join(seconds + args.timeout + 30)
     return results, time.perf_counter() - started
 
 
+def is_error(status):
+    return not isinstance(status, int) or status >= 500
+
+
+def p99(latencies):
+    return bench.percentile(latencies, 0.99) * 1000 if latencies else 0.0
+
+
 def summarise(name, results, wall, expect_errors=False):
-    latencies = [elapsed for _offset, elapsed, _status in results]
-    errors = [
-        (offset, status)
-        for offset, _elapsed, status in results
-        if not isinstance(status, int) or status >= 500
-    ]
+    latencies = [elapsed for _offset, elapsed, _status, _path in results]
+    errors = [(offset, status) for offset, _elapsed, status, _path in results if is_error(status)]
     statuses = {}
-    for _offset, _elapsed, status in results:
+    for _offset, _elapsed, status, _path in results:
         statuses[status] = statuses.get(status, 0) + 1
     window = ""
     if errors:
         first, last = min(offset for offset, _ in errors), max(offset for offset, _ in errors)
         kinds = sorted({str(status) for _offset, status in errors})
         window = f"errors {first:.1f}-{last:.1f}s ({', '.join(kinds)})"
+    searches = [elapsed for _o, elapsed, _s, path in results if path in SEARCHES]
+    pages = [elapsed for _o, elapsed, _s, path in results if path not in SEARCHES]
     return {
         "phase": name,
         "requests": len(results),
@@ -173,7 +149,9 @@ def summarise(name, results, wall, expect_errors=False):
         "errors": len(errors),
         "p50": statistics.median(latencies) * 1000 if latencies else 0.0,
         "p95": bench.percentile(latencies, 0.95) * 1000 if latencies else 0.0,
-        "p99": bench.percentile(latencies, 0.99) * 1000 if latencies else 0.0,
+        "p99": p99(latencies),
+        "p99_pages": p99(pages),
+        "p99_search": p99(searches),
         "statuses": ",".join(f"{k}:{v}" for k, v in sorted(statuses.items(), key=str)),
         "note": window,
         "expect_errors": expect_errors,
@@ -182,20 +160,20 @@ def summarise(name, results, wall, expect_errors=False):
 
 def print_table(rows):
     header = (
-        f"{'phase':<22} {'reqs':>7} {'req/s':>7} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'p99 ms':>8}  statuses / notes"
+        f"{'phase':<18} {'reqs':>6} {'req/s':>6} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'p99 ms':>7} {'p99 pages':>9} {'p99 search':>10}  statuses / notes"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         if row.get("skipped"):
-            print(
-                f"{row['phase']:<22} {'-':>7} {'-':>7} {'-':>6} {'-':>8} {'-':>8} {'-':>8}  {row['skipped']}"
-            )
+            dashes = " ".join(f"{'-':>{width}}" for width in (6, 6, 6, 7, 7, 7, 9, 10))
+            print(f"{row['phase']:<18} {dashes}  {row['skipped']}")
             continue
         print(
-            f"{row['phase']:<22} {row['requests']:>7} {row['rps']:>7.1f} {row['errors']:>6} "
-            f"{row['p50']:>8.1f} {row['p95']:>8.1f} {row['p99']:>8.1f}  {row['statuses']} {row['note']}"
+            f"{row['phase']:<18} {row['requests']:>6} {row['rps']:>6.1f} {row['errors']:>6} "
+            f"{row['p50']:>7.1f} {row['p95']:>7.1f} {row['p99']:>7.1f} {row['p99_pages']:>9.1f} "
+            f"{row['p99_search']:>10.1f}  {row['statuses']} {row['note']}"
         )
 
 
@@ -206,16 +184,65 @@ def mix(urls):
     return paths
 
 
+def search_notice(port, args):
+    """Whether the search pages say they answer without the engine (None: a page failed)."""
+    shown = []
+    for path in SEARCHES[:2]:
+        _elapsed, status, body = fetch(port, path, args.timeout, encoding="identity")
+        if status != 200:
+            return None
+        shown.append(any(notice in body.decode() for notice in SEARCH_NOTICES))
+    return all(shown)
+
+
+def search_phase(name, port, paths, args, expect_notice):
+    results, wall = run_phase(port, paths, args)
+    row = summarise(name, results, wall)
+    notice = search_notice(port, args)
+    row["notice_ok"] = notice is expect_notice
+    said = {True: "notice shown", False: "no notice", None: "search page failed"}[notice]
+    row["note"] = f"{said}; " + (row["note"] or "no error")
+    if not row["notice_ok"]:
+        row["note"] += " (EXPECTED " + ("a notice" if expect_notice else "no notice") + ")"
+    return row
+
+
+def index_search(env):
+    """Build the engine's indexes from the bench database (manage.py update_index), with time
+    for the bulk requests that a page's search does not have."""
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "manage.py", "update_index"],
+        cwd=bench.BASE_DIR,
+        env={**os.environ, **env, "SEARCH_TIMEOUT": "120"},
+        check=True,
+        capture_output=True,
+    )
+    print(f"search engine indexed in {time.monotonic() - started:.1f}s ({env['SEARCH_URL']})")
+
+
 def main():
     args = parse_args()
     env = bench.bench_environment()
-    redis = Redis()
+    redis = RedisServer()
     redis.start()
-    env["REDIS_URL"] = f"redis://{HOST}:{redis.port}/0"
-    os.environ["REDIS_URL"] = env["REDIS_URL"]
+    engine = OsmemServer.start(japanese=False)
+    engine_address = engine.url.removeprefix("http://")
+    env["REDIS_URL"] = redis.url
+    os.environ.update(env)
+    # The site's search settings; the bench database is prepared without the engine, then
+    # indexed into it (update_index).
+    env.update(
+        SEARCH_URL=engine.url,
+        SEARCH_INDEX_PREFIX="loadtest_",
+        SEARCH_BREAKER_SECONDS=str(BREAKER_SECONDS),
+        SEARCH_TIMEOUT=os.environ.get("SEARCH_TIMEOUT", "0.5"),  # what the site waits
+    )
     rows = []
+    hung = None
     try:
         hooks = bench.setup_django(args)
+        index_search(env)
         paths = mix(bench.all_urls(hooks))
         print(
             f"gunicorn {args.workers} workers on {HOST}, {args.connections} connections, "
@@ -224,16 +251,13 @@ def main():
         with bench.gunicorn(env, args.workers) as port:
             for path in paths:  # warm up every worker's caches
                 fetch(port, path, args.timeout)
-            results, wall = run_phase(port, paths, args)
-            rows.append(summarise("baseline", results, wall))
+            rows.append(search_phase("baseline", port, paths, args, expect_notice=False))
 
-            redis.stop()
+            redis.stop(kill=True)
             results, wall = run_phase(port, paths, args)
             rows.append(summarise("redis stopped", results, wall))
             redis.start()
-            results, wall = run_phase(
-                port, paths, argparse.Namespace(**{**vars(args), "seconds": min(args.seconds, 10)})
-            )
+            results, wall = run_phase(port, paths, args, seconds=min(args.seconds, 10))
             rows.append(summarise("redis back", results, wall))
 
             restart = os.environ.get("LOADTEST_PG_RESTART")
@@ -248,7 +272,7 @@ def main():
                 row = summarise("postgres restart", results, wall, expect_errors=True)
                 row["note"] = f"restart at {at}s; " + (row["note"] or "no error")
                 tail = [r for r in results if r[0] > args.seconds - 5]
-                recovered = all(isinstance(s, int) and s < 500 for _o, _e, s in tail) and tail
+                recovered = all(not is_error(r[2]) for r in tail) and tail
                 row["note"] += "; recovered" if recovered else "; NOT recovered in the last 5s"
                 row["recovered"] = bool(recovered)
                 rows.append(row)
@@ -259,26 +283,27 @@ def main():
                         "skipped": "not run: set BENCH_DATABASE_URL=postgres://… and LOADTEST_PG_RESTART",
                     }
                 )
-            for name, fault in SEARCH_FAULTS:
-                with fault():
-                    results, wall = run_phase(port, paths, args)
-                rows.append(summarise(name, results, wall))
-            if not SEARCH_FAULTS:
-                rows.append(
-                    {
-                        "phase": "search faults",
-                        "skipped": "not run: comes with the search issue's OpenSearch (osmem-server)",
-                    }
-                )
+
+            engine.close()  # nothing listens: connections refused
+            rows.append(search_phase("search refused", port, paths, args, expect_notice=True))
+            hung = HungServer(int(engine_address.rsplit(":", 1)[1]))
+            rows.append(search_phase("search hung", port, paths, args, expect_notice=True))
     finally:
+        if hung:
+            hung.close()
+        engine.close()
         redis.cleanup()
-    print()
-    print_table(rows)
+        print()
+        print_table(rows)  # whatever was measured, also when a phase could not run
     failed = [
         row["phase"]
         for row in rows
         if not row.get("skipped")
-        and ((row["errors"] and not row["expect_errors"]) or row.get("recovered") is False)
+        and (
+            (row["errors"] and not row["expect_errors"])
+            or row.get("recovered") is False
+            or row.get("notice_ok") is False
+        )
     ]
     if failed:
         print(f"\nerrors where none are allowed: {', '.join(failed)}")

@@ -1,8 +1,10 @@
 """Real servers for the scale-out tests, started on free loopback ports and stopped at the end:
-Redis (Debian's ``redis-server``) and an S3-compatible API (``moto_server``, moto[server]).
+Redis (Debian's ``redis-server``), an S3-compatible API (``moto_server``, moto[server]) and a
+server that accepts connections and never answers (a hung search engine).
 
 Import the fixtures into a test module (``from .servers import redis_server, s3_server``).
 ``RedisServer.stop()``/``start()`` let a test take Redis away mid-test and bring it back.
+``scripts/loadtest.py`` starts and stops its Redis and its hung engine with the same classes.
 """
 
 import shutil
@@ -10,6 +12,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -66,9 +69,10 @@ class RedisServer:
         )
         wait_for_port(self.port, process=self.process)
 
-    def stop(self):
+    def stop(self, kill=False):
+        """Stop Redis; ``kill`` (SIGKILL) is an outage, not a shutdown."""
         if self.process and self.process.poll() is None:
-            self.process.terminate()
+            self.process.kill() if kill else self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None
 
@@ -142,3 +146,30 @@ def s3_server():
     server.client().create_bucket(Bucket=server.bucket)
     yield server
     server.stop()
+
+
+class HungServer:
+    """Accepts connections on 127.0.0.1 (``port``, or a free one) and never answers; keeps
+    them, to count them."""
+
+    def __init__(self, port=0):
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", port))
+        self.sock.listen(128)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _address = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(connection)
+
+    def close(self):
+        for connection in self.connections:
+            connection.close()
+        self.sock.close()

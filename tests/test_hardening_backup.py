@@ -35,7 +35,7 @@ print(json.dumps(result))
 """
 
 
-def environment(directory):
+def environment(directory, database_url=None):
     environ = {
         key: value
         for key, value in os.environ.items()
@@ -52,7 +52,7 @@ def environment(directory):
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_COOKIES": "false",
             "PUENTE_VAR_DIR": str(directory),
-            "DATABASE_URL": f"sqlite:///{directory / 'db.sqlite3'}",
+            "DATABASE_URL": database_url or f"sqlite:///{directory / 'db.sqlite3'}",
             "MEDIA_ROOT": str(directory / "media"),
             "LOG_LEVEL": "ERROR",
         }
@@ -60,11 +60,11 @@ def environment(directory):
     return environ
 
 
-def manage(directory, *args, check=True):
+def manage(directory, *args, check=True, database_url=None):
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env=environment(directory),
+        env=environment(directory, database_url),
         capture_output=True,
         text=True,
         timeout=900,
@@ -74,11 +74,11 @@ def manage(directory, *args, check=True):
     return result
 
 
-def fingerprint(directory):
+def fingerprint(directory, database_url=None):
     result = subprocess.run(
         [sys.executable, "-c", FINGERPRINT],
         cwd=BASE_DIR,
-        env=environment(directory),
+        env=environment(directory, database_url),
         capture_output=True,
         text=True,
         timeout=600,

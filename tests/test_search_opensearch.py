@@ -6,7 +6,6 @@ a second with a notice, the engine then left alone for a while (the circuit brea
 import os
 import re
 import socket
-import threading
 import time
 
 import pytest
@@ -22,6 +21,7 @@ from search.config import search_backends
 from .factories import ContentPageFactory
 from .module_data import rolled_back_after_module
 from .search_data import build_search_site
+from .servers import HungServer as HungEngine
 
 PREFIX = f"test{os.getpid()}_"
 
@@ -125,31 +125,6 @@ def test_update_index_rebuilds_both_languages(client):
 
 
 # The engine down ------------------------------------------------------------------------------
-
-
-class HungEngine:
-    """A server that accepts connections and never answers; counts them."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(32)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.connections = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _address = self.sock.accept()
-            except OSError:
-                return
-            self.connections.append(connection)
-
-    def close(self):
-        for connection in self.connections:
-            connection.close()
-        self.sock.close()
 
 
 def refused_url():

@@ -104,10 +104,13 @@ TEMPLATES = [
     },
 ]
 
+# A reused connection is checked before each request (CONN_HEALTH_CHECKS): after a database
+# restart or failover the next request reconnects instead of failing on the dead connection.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
