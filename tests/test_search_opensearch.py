@@ -135,6 +135,12 @@ def refused_url():
     return f"http://127.0.0.1:{port}"
 
 
+# A page that gave up on the engine: its 0.5 s timeout (SEARCH_TIMEOUT) plus rendering on a
+# busy two-core machine. Waiting on a hung engine without that timeout takes opensearch-py's
+# default of 10 s, so the bound still tells the two apart.
+PROMPT_SECONDS = 3.0
+
+
 def timed_search(client, path, query):
     started = time.monotonic()
     response = client.get(path, {"q": query})
@@ -143,7 +149,7 @@ def timed_search(client, path, query):
 
 def assert_answered_from_the_database(response, elapsed):
     assert response.status_code == 200
-    assert elapsed < 1.0, f"took {elapsed:.2f} s"
+    assert elapsed < PROMPT_SECONDS, f"took {elapsed:.2f} s"
     assert response.context["engine_down"] is True
     assert "El motor de búsqueda no responde en este momento" in response.content.decode()
     assert "Simulacros de evacuación en Valparaíso" in titles(response)
@@ -171,7 +177,7 @@ def test_a_hung_engine_answers_from_the_database_and_is_then_left_alone(client):
             page = MissionPage.objects.get(slug="simulacros")
             started = time.monotonic()
             page.save_revision().publish()
-            assert time.monotonic() - started < 1.0
+            assert time.monotonic() - started < PROMPT_SECONDS
             assert len(hung.connections) == tried
             # Once the window is over, the engine is tried again.
             breaker.reset()
