@@ -9,6 +9,7 @@ from contextlib import nullcontext
 
 from django.db import DatabaseError, transaction
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -56,6 +57,7 @@ def search(request):
 
     locale = Locale.get_active()
     page, facets, engine_down = empty_page(PER_PAGE), [], False
+    degraded = False
     if query:
         try:
             with _guarded():
@@ -64,8 +66,9 @@ def search(request):
         except DatabaseError:
             logger.exception("Database search failed for %r", query)
             notices.append(_("This search could not be run. Please try other words."))
+            degraded = True
     results = present(page.object_list, query, reader_language(), request, locale)
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -80,3 +83,8 @@ def search(request):
             "engine_down": engine_down,
         },
     )
+    if engine_down or degraded:
+        # A stand-in answer: neither the page cache nor a browser may keep it, or the notice
+        # and the database's results would outlive the engine's return.
+        add_never_cache_headers(response)
+    return response

@@ -150,6 +150,8 @@ def timed_search(client, path, query):
 def assert_answered_from_the_database(response, elapsed):
     assert response.status_code == 200
     assert elapsed < PROMPT_SECONDS, f"took {elapsed:.2f} s"
+    assert response.context is not None, "served from the page cache"
+    assert "no-store" in response["Cache-Control"]
     assert response.context["engine_down"] is True
     assert "El motor de búsqueda no responde en este momento" in response.content.decode()
     assert "Simulacros de evacuación en Valparaíso" in titles(response)
