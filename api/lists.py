@@ -57,10 +57,14 @@ def list_response(request, dataset, resource):
     offset = params.integer("offset", minimum=0, maximum=MAX_OFFSET, default=0)
     languages = list(Locale.objects.values_list("language_code", flat=True))
     language = params.choice("locale", languages, default=languages and "es")
-    key = params.text("translation_of", max_length=36)
-    if key:
+    key = None
+    if "translation_of" in query:
+        # Exactly a UUID, as the schema says: an empty or padded value is refused, not ignored.
+        raw_key = params.raw("translation_of")
         try:
-            key = str(uuid.UUID(key))
+            if len(raw_key) > 36 or raw_key != raw_key.strip():
+                raise ValueError(raw_key)
+            key = str(uuid.UUID(raw_key))
         except ValueError:
             return error("translation_of", "Parameter 'translation_of' is not a UUID.")
     for problem in params.invalid:

@@ -9,8 +9,9 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core import signals
 from django.core.cache import cache
-from django.db import connections
+from django.db import close_old_connections, connections
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -49,6 +50,19 @@ def _page_cache_off_while_counting_queries(monkeypatch):
 
     monkeypatch.setattr(CaptureQueriesContext, "__enter__", entering)
     monkeypatch.setattr(CaptureQueriesContext, "__exit__", leaving)
+
+
+@pytest.fixture
+def keep_the_test_transaction_open():
+    """For tests that send request_started/request_finished (the real WSGI handler does): Django
+    closes the database connection on those signals, and inside the test's transaction
+    (autocommit off) PostgreSQL's connection counts as obsolete and is closed, so the next query
+    fails. Django's own test client disconnects the same receiver for the same reason."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(scope="session", autouse=True)

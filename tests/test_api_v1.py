@@ -83,6 +83,8 @@ def test_filters_and_translation_of_select_rows(client, mission_index, catalogue
         ("offset", "9" * 40),
         ("locale", "xx"),
         ("translation_of", "not-a-uuid"),
+        ("translation_of", "\n"),
+        ("translation_of", " e3e70682-c209-4cac-a29f-6fbed82c07cd"),
         ("year", "①"),
         ("paid_by", "nobody"),
         ("country", "\x00"),

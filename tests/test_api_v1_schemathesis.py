@@ -5,9 +5,7 @@ is a documented 400: the "schema-valid request rejected" check is left out."""
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -24,16 +22,8 @@ def catalogue(mission_index):
 
 
 @pytest.fixture(autouse=True)
-def keep_the_test_transaction_open():
-    """schemathesis calls the real WSGI handler, which closes the database connection when a
-    request starts and ends. Inside the test's transaction (autocommit off) PostgreSQL's
-    connection counts as obsolete and is closed, so the next query fails. Django's own test
-    client disconnects the same receiver for the same reason."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+def _connection_kept(keep_the_test_transaction_open):
+    """schemathesis calls the real WSGI handler, which sends request_started/finished."""
 
 
 @schema.parametrize()

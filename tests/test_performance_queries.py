@@ -93,7 +93,7 @@ def test_public_pages_are_the_same_as_wagtails_rule(home):
     assert public == expected
 
 
-def test_view_restrictions_are_read_once_per_request(home):
+def test_view_restrictions_are_read_once_per_request(home, keep_the_test_transaction_open):
     """Inside a request, every public() list shares one read of the restrictions; one saved
     during the request is seen at once; outside a request each call reads them again."""
     section = _publish(ContentPageFactory(parent=home, slug="seccion"))
