@@ -113,7 +113,7 @@ class MissionResult(TranslatableMixin, Orderable, ClusterableModel):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("result")
         verbose_name_plural = _("results")
-        ordering = ["sort_order"]
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
@@ -168,7 +168,7 @@ class ResultFollowUp(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("follow-up note")
         verbose_name_plural = _("follow-up notes")
-        ordering = ["date", "sort_order"]
+        ordering = ["date", "sort_order", "pk"]
 
     def __str__(self):
         return f"{self.date}: {self.note[:60]}"

@@ -56,7 +56,7 @@ class MissionChild(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
-        ordering = ["sort_order"]
+        ordering = ["sort_order", "pk"]
 
     def _own_locale_id(self):
         if self.locale_id:
@@ -139,7 +139,7 @@ class AgendaItem(MissionChild):
     class Meta(MissionChild.Meta):
         verbose_name = _("meeting")
         verbose_name_plural = _("agenda")
-        ordering = ["date", "sort_order"]
+        ordering = ["date", "sort_order", "pk"]
 
     def __str__(self):
         return f"{self.date}: {self.subject}"

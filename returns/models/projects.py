@@ -122,7 +122,7 @@ class ProjectNeed(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("project need")
         verbose_name_plural = _("project needs")
-        ordering = ["sort_order"]
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return f"{self.project.title}: {self.description}" if self.project_id else self.description
