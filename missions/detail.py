@@ -78,13 +78,8 @@ def _prefetch(page):
 
 def _cost_lines(page):
     if page.pk and not page._has_unsaved_rows():
-        # pk breaks ties: rows created outside the admin share a sort_order, and PostgreSQL
-        # returns tied rows in a different order after a restore (the backup test caught it).
         lines = list(
-            CostLine.objects.filter(page=page)
-            .with_clp()
-            .select_related("paying_organization")
-            .order_by("sort_order", "pk")
+            CostLine.objects.filter(page=page).with_clp().select_related("paying_organization")
         )
     else:
         lines = list(page.cost_lines.all())
