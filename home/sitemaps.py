@@ -54,10 +54,14 @@ def _languages():
 
 def site_pages(request):
     """Every live public page of the request's site, in every language."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return Page.objects.none()
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    roots = getattr(request, "_sitemap_roots", None)
+    if roots is None:
+        site = Site.find_for_request(request)
+        roots = request._sitemap_roots = (
+            list(Page.objects.filter(translation_key=site.root_page.translation_key))
+            if site
+            else []
+        )
     return (
         reduce(
             or_,
