@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from home.models import SiteIdentity, SiteSettings
 
@@ -56,7 +56,7 @@ def test_the_next_request_reads_no_settings_identity_menu_or_translations(home, 
     tables = " ".join(query["sql"] for query in captured.captured_queries)
     for table in ("home_sitesettings", "home_siteidentity", "wagtail_localize_translationsource"):
         assert table not in tables
-    assert queries(about.url) <= 7
+    assert queries(about.url) <= 5
 
 
 def test_changed_settings_show_on_the_next_request_in_both_languages(home, english_home):
@@ -130,3 +130,17 @@ def test_each_request_has_its_own_copy_of_the_settings(home):
         request_finished.send(sender=None)
     assert other is not one and other.pk == one.pk
     assert one._request is first and other._request is second
+
+
+def test_a_view_restriction_is_enforced_at_once_and_lifted_at_once(home, about):
+    below = ContentPageFactory(parent=about, title="Debajo", slug="debajo")
+    below.save_revision().publish()
+    assert Client().get(below.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(page=about, restriction_type="login")
+    for url in (about.url, below.url):
+        response = Client().get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"]
+    restriction.delete()
+    assert Client().get(below.url).status_code == 200
+    PageViewRestriction.objects.create(page=about, restriction_type="password", password="x")
+    assert "password" in html(below.url).lower()
