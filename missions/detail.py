@@ -21,7 +21,9 @@ from returns.emissions import mission_travel
 from returns.models import TravelLeg
 
 from .models import (
+    AgendaItem,
     CostLine,
+    DelegationMember,
     MissionResult,
     Payer,
     ReportStatus,
@@ -63,8 +65,9 @@ def _prefetch(page):
         [page],
         "destinations",
         "objectives",
-        "delegation__person",
-        "agenda__organization",
+        # Each row with what it names, in one query per relation.
+        Prefetch("delegation", queryset=DelegationMember.objects.select_related("person")),
+        Prefetch("agenda", queryset=AgendaItem.objects.select_related("organization")),
         Prefetch(
             "results",
             queryset=MissionResult.objects.select_related("evidence_document", "practice__locale"),
