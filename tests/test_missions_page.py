@@ -328,9 +328,6 @@ def test_objectives_delegation_agenda_and_authorization_are_shown(client, index)
 
 
 def _queries(client, url):
-    # Twice: the first request of a test creates the site's settings (a change, which drops
-    # what the layout keeps between requests: home/cache/shared.py).
-    client.get(url)
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
