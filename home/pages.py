@@ -67,6 +67,14 @@ def index_page(model, locale):
     )
 
 
+def default_locale():
+    """Wagtail's ``Locale.get_default()`` (the site's source language), kept while the content
+    is unchanged instead of a query per call."""
+    from wagtail.models import Locale
+
+    return per_request("default_locale", Locale.get_default, shared=True)
+
+
 def view_restrictions():
     """Every page view restriction, with its page."""
     from wagtail.models import PageViewRestriction
