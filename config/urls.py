@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.v1 import api as api_v1
 from editors.privacy import set_privacy
+from home import sitemaps as home_sitemaps
 from home import views as home_views
 from home.opendata import views as opendata_views
 from operations import health
@@ -35,7 +36,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
+    path("sitemap.xml", home_sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", home_sitemaps.section, name="sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("api/v1/", api_v1.urls),

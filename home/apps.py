@@ -7,11 +7,12 @@ class HomeConfig(AppConfig):
     demo = "demo"  # folder of demo YAML files, read by load_demo (home/demo/loader.py)
 
     def ready(self):
-        from . import privacy
+        from . import privacy, serving
         from .cache import signals as cache_signals
         from .opendata.spreadsheets import protect_wagtail_exports
 
         privacy.install()  # public() without a query of its own (home/privacy.py)
+        serving.install()  # one query per level of a page's address (home/serving.py)
         cache_signals.connect()  # every change of published content bumps the page cache
 
         protect_wagtail_exports()  # admin CSV/XLSX exports neutralise formulas too

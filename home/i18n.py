@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from .models import HomePage
+from .pages import per_request
 from .params import ParamError, parse_id, parse_text
 
 # The query parameter that asks for a language a page is not translated into: the switcher
@@ -30,6 +31,12 @@ def menu_pages(language_code):
     Every language's home sits at the same depth (each is a root of its locale's tree), so the
     homes and the pages one level below them are read together and told apart by depth.
     """
+    return per_request(
+        ("menu_pages", language_code), lambda: _read_menu(language_code), shared=True
+    )
+
+
+def _read_menu(language_code):
     home_type = ContentType.objects.get_for_model(HomePage)
     homes = HomePage.objects.live().filter(locale__language_code=language_code)
     rows = list(
@@ -69,12 +76,16 @@ def live_translations(page, request=None):
             locale_id=OuterRef("locale_id"),
             translations__target_locale_id=page.locale_id,
         ).values("last_updated_at")[:1]
-        memo[key] = list(
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-            .annotate(synced_into_page=Subquery(synced))
-            .order_by("path")
+        memo[key] = per_request(
+            ("live_translations", *key),
+            lambda: list(
+                Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .select_related("locale")
+                .annotate(synced_into_page=Subquery(synced))
+                .order_by("path")
+            ),
+            shared=True,
         )
     return memo[key]
 

@@ -1,3 +1,5 @@
+import copy
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -8,12 +10,13 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, SocialLinkBlock
 from .figures import key_figures
+from .pages import per_request
 from .translated import TRANSLATED_PAGE_FIELDS
 
 
@@ -331,6 +334,29 @@ class SiteSettings(BaseSiteSetting):
     office_name = _identity_text("office_name")
     municipality_name = _identity_text("municipality_name")
     address = _identity_text("address")
+
+    @classmethod
+    def for_request(cls, request):
+        """The request's site's settings, read once per content generation while requests are
+        served (home/cache/shared.py) instead of once per request: a copy of the shared instance, so that nothing one request
+        sets on it (Wagtail's ``_request``) reaches another. The identities found by
+        ``identity()`` are shared too, read once per language and generation."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # Wagtail's DoesNotExist for a site-less request
+
+        def read():
+            instance = cls.for_site(site)
+            instance.__dict__["_identities"] = {}  # filled per language, shared by the copies
+            return instance
+
+        instance = copy.copy(per_request(("site_settings", site.pk), read, shared=True))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
     def identity(self, locale=None):
         """This site's SiteIdentity in ``locale`` (the active language unless given), cached."""

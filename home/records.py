@@ -42,6 +42,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
+from .pages import per_request
+
 SLUG_MAX_LENGTH = 80
 # Sub-routes an index page may have besides its records' pages (open data, feeds): no record
 # may take one of these as its slug, or its page would be hidden behind that route.
@@ -175,14 +177,20 @@ class RecordIndexMixin:
             return suffix
         if translation.locale_id == record.locale_id:
             return suffix
-        # The switcher and hreflang both ask: look the record's translations up once.
+        # The switcher and hreflang both ask: look the record's translations up once, and keep
+        # them while the content is unchanged (home/cache/shared.py).
         if getattr(request, "_record_translations", None) is None:
-            request._record_translations = {
-                other.locale_id: other
-                for other in self.get_record_model()._default_manager.filter(
-                    translation_key=record.translation_key
-                )
-            }
+            model = self.get_record_model()
+            request._record_translations = per_request(
+                ("record_translations", model._meta.label, record.translation_key),
+                lambda: {
+                    other.locale_id: other
+                    for other in model._default_manager.filter(
+                        translation_key=record.translation_key
+                    )
+                },
+                shared=True,
+            )
         other = request._record_translations.get(translation.locale_id)
         return self.record_path(other) if other else None
 
@@ -250,19 +258,23 @@ def remember_record_index(page, request):
 
 def record_index(record, request=None):
     """The live index page that serves ``record``'s page in its language, or None; one query per
-    kind of record and language, remembered for the rest of the request."""
+    kind of record and language, remembered for the rest of the request and, while the content
+    is unchanged, for the next ones."""
     key = (record._meta.label, record.locale_id)
     found = _known_indexes(request)
     if key not in found:
-        found[key] = None
-        for model in get_page_models():
-            if issubclass(model, RecordIndexMixin) and model.record_model == record._meta.label:
-                found[key] = (
-                    model.objects.live().public().filter(locale_id=record.locale_id).first()
-                )
-                if found[key] is not None:
-                    break
+        # Kept across requests while the content is unchanged (home/cache/shared.py).
+        found[key] = per_request(("record_index", *key), lambda: _find_index(*key), shared=True)
     return found[key]
+
+
+def _find_index(label, locale_id):
+    for model in get_page_models():
+        if issubclass(model, RecordIndexMixin) and model.record_model == label:
+            index = model.objects.live().public().filter(locale_id=locale_id).first()
+            if index is not None:
+                return index
+    return None
 
 
 def record_url(record, request=None):

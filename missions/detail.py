@@ -21,7 +21,9 @@ from returns.emissions import mission_travel
 from returns.models import TravelLeg
 
 from .models import (
+    AgendaItem,
     CostLine,
+    DelegationMember,
     MissionResult,
     Payer,
     ReportStatus,
@@ -63,8 +65,9 @@ def _prefetch(page):
         [page],
         "destinations",
         "objectives",
-        "delegation__person",
-        "agenda__organization",
+        # Each row with what it names, in one query per relation.
+        Prefetch("delegation", queryset=DelegationMember.objects.select_related("person")),
+        Prefetch("agenda", queryset=AgendaItem.objects.select_related("organization")),
         Prefetch(
             "results",
             queryset=MissionResult.objects.select_related("evidence_document", "practice__locale"),
@@ -89,15 +92,13 @@ def _cost_lines(page):
 
 
 def _payer_totals(page, lines):
-    """[(code, label, Decimal)] per payer, in the order of the Payer choices (summed in the
-    database for a saved mission, in Python with the same rounding for a preview)."""
-    if page.pk and not page._has_unsaved_rows():
-        totals = {code: amount for code, _label, amount in page.costs_by_payer()}
-    else:
-        totals = {}
-        for line in lines:
-            if line.amount_clp is not None:
-                totals[line.payer] = totals.get(line.payer, 0) + line.amount_clp
+    """[(code, label, Decimal)] per payer, in the order of the Payer choices, summed from the
+    page's lines (each converted to the cent, by the database for a saved mission: the same
+    sum ``CostLine.objects.breakdown("payer")`` makes, without a query of its own)."""
+    totals = {}
+    for line in lines:
+        if line.amount_clp is not None:
+            totals[line.payer] = totals.get(line.payer, 0) + line.amount_clp
     return [(code, label, totals[code]) for code, label in Payer.choices if code in totals]
 
 

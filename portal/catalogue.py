@@ -6,6 +6,7 @@ import hashlib
 from home.formats import format_count
 from home.opendata import package
 from home.opendata.dataset import datasets, licence
+from home.pages import per_request
 
 
 def selections(portal, request):
@@ -19,10 +20,23 @@ def selections(portal, request):
     return bound
 
 
+def _figures(selection):
+    """(last change, {resource slug: row count}) of a dataset's unfiltered selection: the
+    counting queries, kept across requests while the content is unchanged."""
+
+    def count():
+        last_modified, _count = selection.freshness()
+        return last_modified, {
+            resource.slug: selection.row_count(resource) for resource in selection.resources
+        }
+
+    return per_request(("portal_figures", selection.name, selection.index.pk), count, shared=True)
+
+
 def entries(portal, request):
     listed = []
     for selection in selections(portal, request):
-        last_modified, _count = selection.freshness()
+        last_modified, rows = _figures(selection)
         listed.append(
             {
                 "dataset": selection,
@@ -34,7 +48,7 @@ def entries(portal, request):
                 "resources": [
                     {
                         "resource": resource,
-                        "rows": format_count(selection.row_count(resource)),
+                        "rows": format_count(rows[resource.slug]),
                         "csv": selection.file_url(resource.slug, "csv", full=False),
                         "json": selection.file_url(resource.slug, "json", full=False),
                     }

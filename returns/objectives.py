@@ -10,9 +10,10 @@ from decimal import Decimal
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from directory.models import StrategicObjective
+from home.pages import default_locale
 from home.translated import in_locale
 from missions.models import (
     CostLine,
@@ -35,9 +36,7 @@ def standing_missions(year=None):
     language: a mission's figures are synchronised into its translations, so counting the
     source records counts every mission once, translated or not. Build it once per request
     (``public()`` reads the view restrictions when called)."""
-    missions = (
-        MissionPage.objects.live().public().not_withdrawn().filter(locale=Locale.get_default())
-    )
+    missions = MissionPage.objects.live().public().not_withdrawn().filter(locale=default_locale())
     return missions.in_year(year) if year else missions
 
 
@@ -197,7 +196,7 @@ def overview(locale, standing):
     achieved result has a money value (shown as "not recorded", never as 0). Seven queries."""
     pks = standing.values("pk")
     # Every objective of the source language, in the reader's language where translated.
-    source = StrategicObjective.objects.filter(locale=Locale.get_default()).order_by("code")
+    source = StrategicObjective.objects.filter(locale=default_locale()).order_by("code")
     objectives = in_locale(source, locale, distinct=False)
     through = MissionPage.objectives.through
     counts = dict(

@@ -152,6 +152,7 @@ def core_urls():
         ("search-es", "/es/buscar/?q=oficina"),
         ("not-found-en", "/en/no-such-page/"),
         ("sitemap", "/sitemap.xml"),
+        ("sitemap-missions", "/sitemap-pages-missions.xml"),
         ("robots", "/robots.txt"),
     ]
     urls += shared_urls()

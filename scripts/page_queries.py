@@ -68,6 +68,8 @@ def page_urls():
     urls["json"] = f"{missions}data/missions.json"
     urls["feed"] = f"{missions}feed/"
     urls["sitemap"] = "/sitemap.xml"
+    urls["sitemap-missions"] = "/sitemap-pages-missions.xml"
+    urls["sitemap-organisations"] = "/sitemap-directory-organization.xml"
     client = Client()
     for label, index in RECORDS.items():
         base = urls[index]

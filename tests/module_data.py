@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from wagtail.models import Page, Site
 
+from home.models import SiteSettings
 from home.translation import translate_instance
 
 from .factories import HomePageFactory, english, spanish
@@ -87,6 +88,9 @@ def build_home():
         site = Site(is_default_site=True)
     site.hostname, site.port, site.root_page = "testserver", 80, page
     site.save()
+    # The settings as the first visit would create them: made here, that visit is not a change
+    # (which would drop what the layout keeps between requests, home/cache/shared.py).
+    SiteSettings.for_site(site)
     if old_root and old_root.pk != page.pk:
         old_root.delete()
     return page

@@ -171,11 +171,13 @@ def test_the_migration_moves_existing_texts_and_back(home):
     executor = MigrationExecutor(connection)
     executor.migrate([("home", "0001_initial")])
     old_apps = executor.loader.project_state([("home", "0001_initial")]).apps
-    old_apps.get_model("home", "SiteSettings").objects.create(
+    old_apps.get_model("home", "SiteSettings").objects.update_or_create(  # made by build_home
         site_id=site.pk,
-        office_name="Oficina de Asuntos Internacionales",
-        municipality_name="Municipalidad de Ejemplo",
-        address="Plaza de Armas 1",
+        defaults={
+            "office_name": "Oficina de Asuntos Internacionales",
+            "municipality_name": "Municipalidad de Ejemplo",
+            "address": "Plaza de Armas 1",
+        },
     )
 
     executor = MigrationExecutor(connection)

@@ -35,6 +35,9 @@ OTHER_MODELS = (
     "wagtailredirects.Redirect",
     "taggit.Tag",
     "taggit.TaggedItem",
+    # When a translation was last synced: the "translated from…" notice reads it.
+    "wagtail_localize.TranslationSource",
+    "wagtail_localize.Translation",
 )
 
 

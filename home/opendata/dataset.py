@@ -17,6 +17,7 @@ from django.apps import apps
 from django.http import QueryDict
 
 from home.models import SiteSettings
+from home.pages import per_request
 
 
 def with_query(url, applied):
@@ -102,9 +103,21 @@ class Dataset:
 
     @classmethod
     def index_for(cls, locale):
-        """The live, public index page serving this dataset in ``locale`` (None if none)."""
+        """The live, public index page serving this dataset in ``locale`` (None if none); kept
+        across requests while the content is unchanged (home/cache/shared.py)."""
         model = cls.index_model()
-        return model.objects.live().public().filter(locale=locale).order_by("path").first()
+        return per_request(
+            ("dataset_index", cls.name, getattr(locale, "pk", locale)),
+            lambda: (
+                model.objects.live()
+                .public()
+                .filter(locale=locale)
+                .select_related("locale")
+                .order_by("path")
+                .first()
+            ),
+            shared=True,
+        )
 
     @classmethod
     def unfiltered(cls, index, request):

@@ -1,0 +1,86 @@
+"""Wagtail's page routing with one query per level of the address instead of two.
+
+Wagtail finds ``/es/misiones/una-mision/`` by reading the site's root in the active language
+(the locale, then the page itself as its own type), then at each level the child with that slug
+(a query) and the child as its own type (another). Which page a slug names under a parent, and
+which page is the site's root in a language, only change when an editor publishes, moves,
+renames or deletes a page, each of which bumps the content generation; so those answers (the
+page's id and type) are kept from one request to the next (``per_request(..., shared=True)``,
+home/cache/shared.py) and each level reads only the page itself, as its own type, in one
+query. The page is always read fresh: what it shows is never taken from the memo.
+
+``install()`` puts ``route`` and ``route_for_request`` in Wagtail's place (HomeConfig.ready);
+page types that override ``route`` (routable pages) reach this one through ``super()``. What
+the page does with the request (live check, sub-routes, the serve hooks) is Wagtail's, unchanged.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from .pages import per_request
+
+_wagtail_route = Page.route
+
+
+def _page(found):
+    """The page ``(id, content type id)`` names, as its own type; Http404 if it is gone."""
+    if not found:
+        raise Http404
+    pk, content_type_id = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    try:
+        if model is None:  # a type whose code is gone: Wagtail's own fallback
+            return Page.objects.get(pk=pk).specific
+        return model._default_manager.get(pk=pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+
+
+def route(self, request, path_components):
+    if not path_components:
+        return _wagtail_route(self, request, path_components)
+    slug = path_components[0]
+    subpage = _page(
+        per_request(
+            ("route_child", self.pk, slug),
+            lambda: (
+                self.get_children().filter(slug=slug).values_list("pk", "content_type_id").first()
+            ),
+            shared=True,
+        )
+    )
+    subpage._cached_parent_obj = self  # treebeard's get_parent() needs no query
+    return subpage.route(request, path_components[1:])
+
+
+def _localized_root(site):
+    def read():
+        root = site.root_page.localized
+        return root.pk, root.content_type_id
+
+    return _page(per_request(("route_root", site.pk, get_language()), read, shared=True))
+
+
+def route_for_request(request, path):
+    """Wagtail's ``Page.route_for_request``, from the memoised root of the site."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            site = Site.find_for_request(request)
+            if site:
+                components = [component for component in path.split("/") if component]
+                request._wagtail_route_for_request = _localized_root(site).route(
+                    request, components
+                )
+            else:
+                request._wagtail_route_for_request = None
+        except Http404:
+            request._wagtail_route_for_request = None
+    return request._wagtail_route_for_request
+
+
+def install():
+    Page.route = route
+    Page.route_for_request = staticmethod(route_for_request)
