@@ -60,9 +60,14 @@ lighthouse: install-test ## Lighthouse performance (mobile preset) of home, miss
 install: uv ## Create .venv with the locked runtime dependencies
 	$(UV) sync --frozen --no-dev --inexact
 
-install-test: uv system-deps ## Create .venv with the locked runtime and test dependencies (and vnu, the HTML checker)
+install-test: uv system-deps node_modules/.installed ## Create .venv with the locked runtime and test dependencies (and vnu, the HTML checker)
 	$(UV) sync --frozen
+
+# npm ci empties node_modules before installing: only when package-lock.json changed, so that
+# a second `make test` (or CI's PostgreSQL phase, running beside it) keeps the checker it uses.
+node_modules/.installed: package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund
+	touch $@
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \

@@ -5,7 +5,11 @@ Source strings are English; Spanish must be fully translated, English may stay e
 then shows the English source string).
 """
 
+import contextlib
+import fcntl
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import polib
@@ -23,6 +27,22 @@ def po_path(locale_dir, language):
     return Path(locale_dir) / language / "LC_MESSAGES" / "django.po"
 
 
+@contextlib.contextmanager
+def _one_at_a_time():
+    """makemessages writes a temporary ``.py`` copy beside each template it reads and deletes
+    it after: two runs in one checkout at once (CI's SQLite and PostgreSQL phases, both
+    checking the catalogues) would read or delete each other's. A lock per checkout serialises
+    them."""
+    checkout = hashlib.sha256(str(Path(settings.BASE_DIR).resolve()).encode()).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"puente-makemessages-{checkout}.lock"
+    with open(path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def make_messages(locale_dir, stdout=None):
     """Regenerate the .po files in ``locale_dir`` from the source (no locations: less churn)."""
     locale_dir = Path(locale_dir)
@@ -30,7 +50,7 @@ def make_messages(locale_dir, stdout=None):
     cwd = os.getcwd()
     os.chdir(settings.BASE_DIR)
     try:
-        with override_settings(LOCALE_PATHS=[str(locale_dir)]):
+        with _one_at_a_time(), override_settings(LOCALE_PATHS=[str(locale_dir)]):
             call_command(
                 "makemessages",
                 locale=LANGUAGES,
