@@ -86,7 +86,7 @@ def main():
     bench.setup_django(args)
     targets = pages()
     rows = []
-    with bench.gunicorn(env, 2) as port, tempfile.TemporaryDirectory() as directory:
+    with bench.gunicorn(env, 2) as (port, _master), tempfile.TemporaryDirectory() as directory:
         for name, path in targets:
             bench.fetch(port, path)  # warm the workers
             rows.append((name, path, audit(port, path, directory)))

@@ -248,9 +248,11 @@ def main():
             f"gunicorn {args.workers} workers on {HOST}, {args.connections} connections, "
             f"{args.seconds:g}s per phase, {len(paths)} URLs in the mix"
         )
-        with bench.gunicorn(env, args.workers) as port:
+        with bench.gunicorn(env, args.workers) as (port, _master):
             for path in paths:  # warm up every worker's caches
-                fetch(port, path, args.timeout)
+                _elapsed, status, _body = fetch(port, path, args.timeout)
+                if status != 200:  # no phase means anything if the site does not answer
+                    raise SystemExit(f"the site answered {status} for {path} before the load")
             rows.append(search_phase("baseline", port, paths, args, expect_notice=False))
 
             redis.stop(kill=True)
