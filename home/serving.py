@@ -7,7 +7,9 @@ which page is the site's root in a language, only change when an editor publishe
 renames or deletes a page, each of which bumps the content generation; so those answers (the
 page's id and type) are kept from one request to the next (``per_request(..., shared=True)``,
 home/cache/shared.py) and each level reads only the page itself, as its own type, in one
-query. The page is always read fresh: what it shows is never taken from the memo.
+query. The page is always read fresh: what it shows is never taken from the memo. A page
+type may name, in ``serve_select_related``, the foreign keys its page always shows (the
+mission's report document): they come in the same query (a join) instead of one each.
 
 ``install()`` puts ``route`` and ``route_for_request`` in Wagtail's place (HomeConfig.ready);
 page types that override ``route`` (routable pages) reach this one through ``super()``. What
@@ -34,7 +36,9 @@ def _page(found):
     try:
         if model is None:  # a type whose code is gone: Wagtail's own fallback
             return Page.objects.get(pk=pk).specific
-        return model._default_manager.get(pk=pk)
+        manager = model._default_manager
+        related = getattr(model, "serve_select_related", ())
+        return (manager.select_related(*related) if related else manager).get(pk=pk)
     except ObjectDoesNotExist:
         raise Http404 from None
 

@@ -17,6 +17,8 @@ PLAIN_NUMBER = re.compile(r"[ ]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]
 
 def looks_like_formula(text):
     """True when the first character that is not a space starts a formula."""
+    if text and text[0] not in FORMULA_STARTS and not text[0].isspace():
+        return False  # most cells: decided by their first character
     for character in text:
         if character in FORMULA_STARTS:
             return PLAIN_NUMBER.fullmatch(text) is None

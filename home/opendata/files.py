@@ -28,19 +28,30 @@ def _datetime(value):
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def csv_cell(column, value):
-    if value is None:
-        return ""
+def _boolean(value):
+    return "true" if value else "false"
+
+
+def _date(value):
+    return value.isoformat()
+
+
+def _text(value):
+    return neutralise(str(value))
+
+
+def csv_converter(column):
+    """The function that writes a non-empty value of ``column`` as CSV text, chosen once per
+    column (a file of 5,000 rows and 35 columns asks 175,000 times otherwise)."""
     if column.type == BOOLEAN:
-        return "true" if value else "false"
+        return _boolean
     if column.type in (NUMBER, INTEGER):
-        return _number(value)
+        return _number
     if column.type == DATE:
-        return value.isoformat()
+        return _date
     if column.type == DATETIME:
-        return _datetime(value)
-    text = str(value)
-    return neutralise(text) if column.is_text else text
+        return _datetime
+    return _text if column.is_text else str
 
 
 def json_value(column, value):
@@ -67,11 +78,15 @@ class _Line:
 
 def csv_stream(resource, rows):
     writer = csv.writer(_Line())
-    columns = resource.columns
+    cells = [(column.name, csv_converter(column)) for column in resource.columns]
     yield writer.writerow(resource.header)
     batch = []
     for row in rows:
-        batch.append(writer.writerow([csv_cell(column, row[column.name]) for column in columns]))
+        batch.append(
+            writer.writerow(
+                ["" if (value := row[name]) is None else write(value) for name, write in cells]
+            )
+        )
         if len(batch) >= ROWS_PER_WRITE:
             yield "".join(batch)
             batch = []

@@ -40,6 +40,8 @@ class MissionPage(RoutedPageMixin, Page):
     """A mission record. Figures are derived in the database: see MissionQuerySet.with_totals()."""
 
     routes = "missions.routes.mission"
+    # The documents its page links: read with the page when it is served (home/serving.py).
+    serve_select_related = ("authorization_document", "report_document")
 
     start_date = models.DateField(_("start date"), help_text=_("The day the delegation left."))
     end_date = models.DateField(_("end date"), help_text=_("The day the delegation returned."))

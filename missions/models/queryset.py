@@ -211,13 +211,15 @@ def _round(value, places):
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def compute_figures(page):
+def compute_figures(page, lines=None):
     """Python twin of MissionQuerySet.with_totals() for a mission whose rows are in memory
-    (a preview of unsaved changes). Same names, same Decimal rounding as the SQL."""
+    (a preview of unsaved changes, or a saved mission whose rows a page has already read:
+    ``lines`` are its cost lines with the database's ``amount_clp``, see
+    ``CostLineQuerySet.with_clp``). Same names, same Decimal rounding as the SQL."""
     zero = Decimal("0.00")
     total = municipal = zero
-    for line in page.cost_lines.all():
-        amount = line.amount_in_clp
+    for line in page.cost_lines.all() if lines is None else lines:
+        amount = line.amount_in_clp if lines is None else line.amount_clp
         if amount is None:
             continue
         total += amount

@@ -1,11 +1,12 @@
 """Agreements on other apps' pages: ``{% mission_agreements page as agreements %}`` on a mission
 page (those signed during the mission, and those its results produced), then
-``agreements|of_result:result`` in each result. Two queries per mission page."""
+``agreements|of_result:result`` in each result. One query per mission page (two with the
+agreements' results)."""
 
 from django import template
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 
-from missions.models import MissionPage, MissionResult
+from missions.models import MissionResult
 
 from ..activity import in_reader_language
 from ..models import Agreement
@@ -19,10 +20,13 @@ def mission_agreements(mission):
     when translated: {"signed": [agreement], "by_result": {result translation key: [agreement]}}."""
     if not getattr(mission, "pk", None):
         return {"signed": [], "by_result": {}}
-    versions = MissionPage.objects.filter(translation_key=mission.translation_key).values("pk")
+    key = mission.translation_key
     agreements = in_reader_language(
         list(
-            Agreement.objects.filter(Q(mission__in=versions) | Q(results__page__in=versions))
+            Agreement.objects.filter(
+                Q(mission__translation_key=key) | Q(results__page__translation_key=key)
+            )
+            .annotate(mission_key=F("mission__translation_key"))
             .distinct()
             .prefetch_related(
                 Prefetch("results", queryset=MissionResult.objects.only("pk", "translation_key"))
@@ -32,8 +36,7 @@ def mission_agreements(mission):
         mission.locale_id,
         record=lambda agreement: agreement,
     )
-    version_ids = {row["pk"] for row in versions}
-    signed = [agreement for agreement in agreements if agreement.mission_id in version_ids]
+    signed = [agreement for agreement in agreements if agreement.mission_key == key]
     by_result = {}
     for agreement in agreements:
         for result in agreement.results.all():

@@ -1,0 +1,100 @@
+"""Stream an open-data file through the site's WSGI application and report MB/s and memory.
+
+    DATABASE_URL=sqlite:////tmp/scale.sqlite3 PAGE_CACHE=false \\
+        .venv/bin/python scripts/csv_stream.py [--seed N] [--runs 3] [URL]
+
+Use a scratch database (a copy of one with the demo loaded): ``--seed N`` first seeds synthetic
+missions with ``manage.py seed_missions --count N`` (N seeded missions in all). Each run requests URL (default the
+Spanish ``missions.csv``) through ``config.wsgi.application`` as a WSGI server would, reads
+the whole body and prints its size, the seconds, MB/s (10^6 bytes), the process's CPU
+seconds and MB per CPU second (the figure to trust on a busy machine), the SQL queries, and the
+process's peak resident memory before and after (``ru_maxrss``): flat memory means the peak
+does not grow with the number of rows. The first run includes the process's warm-up
+(templates, Wagtail's caches); the later ones are the steady figure.
+"""
+
+import argparse
+import io
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def peak_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stream(application, url):
+    path, _, query = url.partition("?")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    status = []
+    body = application(environ, lambda s, headers, exc_info=None: status.append(s))
+    size = 0
+    try:
+        for chunk in body:
+            size += len(chunk)
+    finally:
+        if hasattr(body, "close"):
+            body.close()
+    return status[0], size
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url", nargs="?", default="/es/misiones/data/missions.csv")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if args.seed:
+        call_command("seed_missions", count=args.seed)
+    from missions.models import MissionPage
+
+    print(f"missions in the database: {MissionPage.objects.count()}")
+    application = get_wsgi_application()
+    for run in range(1, args.runs + 1):
+        before = peak_mib()
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            start, cpu = time.perf_counter(), time.process_time()
+            status, size = stream(application, args.url)
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        print(
+            f"run {run}: {status}, {size / 1e6:.2f} MB in {seconds:.2f} s = "
+            f"{size / 1e6 / seconds:.2f} MB/s ({cpu:.2f} s CPU: {size / 1e6 / cpu:.2f} MB per "
+            f"CPU second), {len(queries)} queries, "
+            f"peak RSS {before:.0f} -> {peak_mib():.0f} MiB",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
