@@ -249,10 +249,16 @@ def main():
             f"{args.seconds:g}s per phase, {len(paths)} URLs in the mix"
         )
         with bench.gunicorn(env, args.workers) as (port, _master):
-            for path in paths:  # warm up every worker's caches
-                _elapsed, status, _body = fetch(port, path, args.timeout)
+            warm = []
+            for path in paths:  # warm up every worker's caches (a first render may be slow)
+                elapsed, status, _body = fetch(port, path, max(args.timeout, 120))
                 if status != 200:  # no phase means anything if the site does not answer
                     raise SystemExit(f"the site answered {status} for {path} before the load")
+                warm.append((elapsed, path))
+            slowest = ", ".join(
+                f"{path} {elapsed * 1000:.0f} ms" for elapsed, path in sorted(warm)[-3:]
+            )
+            print(f"warm-up: {len(warm)} URLs, the slowest {slowest}")
             rows.append(search_phase("baseline", port, paths, args, expect_notice=False))
 
             redis.stop(kill=True)
