@@ -2,7 +2,8 @@
 
 import io
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from home.cache import held
@@ -13,6 +14,22 @@ from .check import ROW_MODELS
 from .columns import SHEETS, match_column, match_sheet
 
 ERROR_FILL = "FFF2B8B8"
+
+
+class SaveFailed(Exception):
+    """A mission could not be written although the check passed: the records changed in the
+    meantime (another editor, a deleted person or organisation). The whole save is rolled back;
+    the message, in the editor's language, says which mission and why."""
+
+    def __init__(self, ref, reason):
+        super().__init__(
+            _(
+                "Mission %(ref)s could not be saved: %(reason)s. Nothing was saved. The records "
+                "changed after the check (perhaps another editor's work): upload the workbook "
+                "again to check it against them."
+            )
+            % {"ref": ref, "reason": reason}
+        )
 
 
 @transaction.atomic
@@ -31,7 +48,12 @@ def save_plans(plans, index, user, progress=None):
             done[plan.action] += 1
             if plan.action == "unchanged":
                 continue
-            _save_draft(plan, index, user)
+            try:
+                _save_draft(plan, index, user)
+            except ValidationError as error:
+                raise SaveFailed(plan.ref, " ".join(error.messages)) from error
+            except DatabaseError as error:
+                raise SaveFailed(plan.ref, _("the database refused it")) from error
             if progress is not None:
                 progress(done["create"] + done["update"])
     return done

@@ -22,7 +22,7 @@ from django_tasks import task
 from . import progress
 from .check import Checker
 from .reader import Refused, read_upload
-from .save import locate, save_plans
+from .save import SaveFailed, locate, save_plans
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +93,9 @@ def _run(token, state, work):
             work(job, save_progress)
         except Refused as refusal:
             job.state, job.message = MissionImport.State.REFUSED, str(refusal)
+        except SaveFailed as failure:
+            logger.warning("Mission import %s rolled back: %s", token, failure)
+            job.state, job.message = MissionImport.State.FAILED, str(failure)
         except Exception:
             logger.exception("Mission import %s failed", token)
             job.state = MissionImport.State.FAILED
