@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 
@@ -57,7 +58,7 @@ def test_a_save_that_fails_partway_leaves_nothing_and_says_why(editor):  # noqa:
         if saved == 1:
             MissionPageFactory(parent=index, slug="lima-2026", title="Lima, de otra editora")
 
-    with pytest.raises(SaveFailed) as failure:
+    with translation.override("en"), pytest.raises(SaveFailed) as failure:  # the task's language
         save_plans(plans, index, editor, progress=another_editor_meanwhile)
     message = str(failure.value)
     assert message.startswith("Mission lima-2026 could not be saved:")
@@ -179,3 +180,19 @@ def test_the_bar_moves_while_a_worker_in_another_process_saves(client, editor, s
     page = text(client.get(reverse("editors_import_status", args=(job.token,))))
     assert f"Imported: {MISSIONS} missions created, 0 changed, 0 unchanged." in page
     assert MissionPage.objects.count() == MISSIONS
+
+
+@pytest.mark.django_db
+def test_saves_inside_held_bump_the_page_cache_once_on_leaving(mission_index):
+    from home.cache import generation, held
+
+    before = generation()
+    with held():
+        MissionPageFactory(parent=mission_index, slug="uno-2026")
+        MissionPageFactory(parent=mission_index, slug="dos-2026")
+        assert generation() == before  # held: no bump per save
+    after = generation()
+    assert after != before  # one bump on leaving
+    with held():
+        pass
+    assert generation() == after  # nothing saved, nothing bumped
