@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from editors.importer import tasks
+from editors.importer.progress import SavedCounter
 from editors.models import MissionImport
 from missions.models import MissionPage
 
@@ -117,7 +116,9 @@ def test_the_status_page_shows_rows_checked_then_missions_saved(client, editor):
 
     job.state, job.missions_total = "saving", 1000
     job.save()
-    cache.set(tasks.progress_key(job.token), 340)
+    counter = SavedCounter(job)  # what the worker writes, outside its transaction
+    counter(340)
+    counter.close()
     page = text(client.get(reverse("editors_import_status", args=(job.token,))))
     assert "Saving: 340 of 1000 missions." in page
 

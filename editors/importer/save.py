@@ -2,17 +2,34 @@
 
 import io
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from home.cache import held
 from missions.models import MissionPage
 
+from . import indexing
 from .check import ROW_MODELS
 from .columns import SHEETS, match_column, match_sheet
 
 ERROR_FILL = "FFF2B8B8"
+
+
+class SaveFailed(Exception):
+    """A mission could not be written although the check passed: the records changed in the
+    meantime (another editor, a deleted person or organisation). The whole save is rolled back;
+    the message, in the editor's language, says which mission and why."""
+
+    def __init__(self, ref, reason):
+        super().__init__(
+            _(
+                "Mission %(ref)s could not be saved: %(reason)s. Nothing was saved. The records "
+                "changed after the check (perhaps another editor's work): upload the workbook "
+                "again to check it against them."
+            )
+            % {"ref": ref, "reason": reason}
+        )
 
 
 @transaction.atomic
@@ -20,18 +37,23 @@ def save_plans(plans, index, user, progress=None):
     """Create or update every planned mission as a draft, in one transaction.
 
     Drafts go through the review workflow like any edit: nothing imported is published.
-    Wagtail updates a page's reference index each time the page or one of its rows is saved
-    (a mission with six rows: seven times); here it is updated once per mission, after its
-    rows are in (measured by scripts/bench_import.py). ``progress(saved)`` follows the work.
+    Per-save side work is done once instead (measured by scripts/bench_import.py): the search
+    and reference indexes of the saved missions are updated by one task after the commit
+    (indexing.py), and the page cache's generation is bumped once, not at every row saved.
+    ``progress(saved)`` follows the work.
     """
     done = {"create": 0, "update": 0, "unchanged": 0}
-    with disable_reference_index_auto_update():
+    with held(), indexing.deferred():
         for plan in plans:
             done[plan.action] += 1
             if plan.action == "unchanged":
                 continue
-            page = _save_draft(plan, index, user)
-            ReferenceIndex.create_or_update_for_object(page)
+            try:
+                _save_draft(plan, index, user)
+            except ValidationError as error:
+                raise SaveFailed(plan.ref, " ".join(error.messages)) from error
+            except DatabaseError as error:
+                raise SaveFailed(plan.ref, _("the database refused it")) from error
             if progress is not None:
                 progress(done["create"] + done["update"])
     return done

@@ -8,26 +8,23 @@ and the editor's status page follows its progress.
 
 Progress while checking is written to the import's row (nothing else is being written then);
 while saving, the rows saved so far are inside the one transaction, invisible to the status
-page, so the count goes through the cache (shared when Redis is configured).
+page, so the count is written outside it (progress.py: the row through a second connection,
+or a file on SQLite).
 """
 
 import logging
 
-from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from . import progress
 from .check import Checker
 from .reader import Refused, read_upload
-from .save import locate, save_plans
+from .save import SaveFailed, locate, save_plans
 
 logger = logging.getLogger(__name__)
-
-
-def progress_key(token):
-    return f"editors:import-saved:{token}"
 
 
 def _job(token):
@@ -96,6 +93,9 @@ def _run(token, state, work):
             work(job, save_progress)
         except Refused as refusal:
             job.state, job.message = MissionImport.State.REFUSED, str(refusal)
+        except SaveFailed as failure:
+            logger.warning("Mission import %s rolled back: %s", token, failure)
+            job.state, job.message = MissionImport.State.FAILED, str(failure)
         except Exception:
             logger.exception("Mission import %s failed", token)
             job.state = MissionImport.State.FAILED
@@ -104,6 +104,7 @@ def _run(token, state, work):
                 "tell the site's administrators if it happens again."
             )
         job.save()
+    progress.clear(token)  # the row now has the final count
     return job.state
 
 
@@ -146,11 +147,11 @@ def save_import(token):
         job.missions_saved = 0
         save_progress("state", "missions_total", "missions_saved")
 
-        def saved(count):
-            cache.set(progress_key(job.token), count, 3600)
-
-        done = save_plans(plans, mission_index(), job.user, progress=saved)
-        cache.delete(progress_key(job.token))
+        counter = progress.SavedCounter(job)
+        try:
+            done = save_plans(plans, mission_index(), job.user, progress=counter)
+        finally:
+            counter.close()
         job.state = MissionImport.State.DONE
         job.missions_saved = done["create"] + done["update"]
         job.report = {**job.report, "done": done}

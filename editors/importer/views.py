@@ -6,7 +6,6 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -22,6 +21,7 @@ from editors.models import MissionImport
 
 from . import tasks
 from .check import Problem
+from .progress import saved_so_far
 from .reader import read_upload
 from .save import annotated_workbook, template_workbook
 
@@ -89,7 +89,7 @@ def _job(request, token):
 def _saving_count(job):
     if job.state != MissionImport.State.SAVING:
         return job.missions_saved
-    return cache.get(tasks.progress_key(job.token), 0)
+    return saved_so_far(job)
 
 
 def status(request, token):

@@ -20,18 +20,21 @@ Where the number lives (PAGE_CACHE_GENERATION):
 When the number cannot be read, ``generation()`` is None and nothing is cached.
 """
 
+import contextlib
 import logging
 import os
 import tempfile
 import time
 from pathlib import Path
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
 GENERATION_KEY = "site:generation"
 logger = logging.getLogger(__name__)
+_held = Local()  # per thread (and per async task), like Wagtail's reference-index switch
 
 
 def _cache():
@@ -125,9 +128,30 @@ def bump():
     again when the current transaction commits (so a page rendered from the old rows between
     the first bump and the commit is not kept).
     """
+    if getattr(_held, "depth", 0):
+        _held.pending = True
+        return
     _increment()
     connection = transaction.get_connection()
     if connection.in_atomic_block and not any(
         callback is _increment for _savepoints, callback, _robust in connection.run_on_commit
     ):
         transaction.on_commit(_increment, robust=True)
+
+
+@contextlib.contextmanager
+def held():
+    """Bump once, at the end, for all the saves made inside (bulk work such as an import).
+
+    Every save inside still counts: if any of them bumped, ``bump()`` runs once on leaving
+    (also when leaving on an error), and so again when the transaction commits. Per thread.
+    """
+    depth = getattr(_held, "depth", 0)
+    _held.depth = depth + 1
+    try:
+        yield
+    finally:
+        _held.depth = depth
+        if not depth and getattr(_held, "pending", False):
+            _held.pending = False
+            bump()
