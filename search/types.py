@@ -106,7 +106,7 @@ def _missions_with_facts(missions):
     from missions.models import MissionDestination
 
     ordered = MissionDestination.objects.order_by("sort_order", "pk")
-    return missions.with_totals().prefetch_related(Prefetch("destinations", queryset=ordered))
+    return missions.with_total_cost().prefetch_related(Prefetch("destinations", queryset=ordered))
 
 
 def _missions_facts(missions, context):
@@ -121,7 +121,7 @@ def _missions_facts(missions, context):
     if missing:
         totals = dict(
             MissionPage.objects.filter(pk__in=missing)
-            .with_totals()
+            .with_total_cost()
             .values_list("pk", "total_cost_clp")
         )
         for mission in missions:
