@@ -5,8 +5,6 @@ fields), and the figure does not grow with the number of results (30 seeded miss
 the same search with a page full of them)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from missions.seed import seed
 
@@ -14,7 +12,7 @@ from .factories import ContentPageFactory
 from .missions_factories import PersonFactory
 from .module_data import rolled_back_after_module
 from .practices_factories import make_practice
-from .search_data import build_search_site
+from .search_data import build_search_site, searched
 from .standards_factories import build_standard, standard_index
 
 pytestmark = pytest.mark.django_db
@@ -56,19 +54,6 @@ def site(django_db_setup, django_db_blocker):
         seed(missions, 30)
         call_command("update_index", verbosity=0)
         yield
-
-
-def searched(client, **params):
-    client.get("/es/buscar/", params)  # the site, locales and index pages are kept
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get("/es/buscar/", params)
-    assert response.status_code == 200
-    queries = [
-        query["sql"]
-        for query in captured.captured_queries
-        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
-    ]
-    return response, queries
 
 
 def shown(response):
