@@ -60,6 +60,11 @@ def parse_args():
     parser.add_argument("--count", type=int, default=0, help="size hint for the apps' prepare()")
     parser.add_argument("--fresh", action="store_true", help="rebuild var/bench from scratch")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated URL name prefixes to measure (e.g. search,api); default all",
+    )
     args = parser.parse_args()
     if args.seconds is None:
         args.seconds = 1.0 if args.quick else 5.0
@@ -186,13 +191,25 @@ def normalise(entry):
     return {"name": name, "path": path, "once": options.get("once", name.endswith("-first"))}
 
 
-def all_urls(hooks):
-    urls = [normalise(entry) for entry in core_urls()]
+def selected(name, only):
+    """Whether a URL named ``name`` is measured: every URL, or those whose name starts with
+    one of the --only prefixes."""
+    prefixes = [prefix.strip() for prefix in only.split(",") if prefix.strip()]
+    return not prefixes or name.startswith(tuple(prefixes))
+
+
+def all_urls(hooks, only=""):
+    """(urls, the hooks whose URLs were selected: only their measurements() are run)."""
+    urls = [entry for entry in map(normalise, core_urls()) if selected(entry["name"], only)]
+    measured = []
     for module in hooks:
         entries = [normalise(entry) for entry in call_hook(module, "bench_urls")]
+        entries = [entry for entry in entries if selected(entry["name"], only)]
+        if entries or not only:
+            measured.append(module)
         # Cold, single requests go first, before the warm runs prime the same paths.
         urls += sorted(entries, key=lambda entry: not entry["once"])
-    return urls
+    return urls, measured
 
 
 def count_queries(path, page_cache):
@@ -376,7 +393,7 @@ def main():
     started = time.monotonic()
     bench_environment()
     hooks = setup_django(args)
-    urls = all_urls(hooks)
+    urls, hooks = all_urls(hooks, args.only)
     print(
         f"gunicorn {args.workers} workers, {args.concurrency} client threads, "
         f"up to {args.seconds:g}s / {args.requests} requests per URL, gzip accepted; "

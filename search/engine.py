@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from . import breaker
-from .types import page_types, types_by_key
+from .types import page_relations, page_types, types_by_key
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,10 @@ def _collect(backend, query, locale, selected, number, per_page, notices):
     else:
         # The pages are counted by the facet query already: their count is the sum of it.
         pages_count = sum(count for search_type, count in facets if search_type.is_page)
-        pages_found = backend.search(query, pages, operator="and")
+        # Each page with its specific fields, in the query that fetches the page of results.
+        pages_found = backend.search(
+            query, pages.select_related(*page_relations().values()), operator="and"
+        )
         listing = Chain([(pages_found, pages_count), *records.values()])
     page = paginate(listing, number, per_page, notices)
     page.object_list = list(page.object_list)

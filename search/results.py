@@ -12,7 +12,7 @@ from wagtail.models import Page
 from home.formats import format_date
 
 from .text import highlight
-from .types import type_for_model
+from .types import page_relations, type_for_model
 
 
 @dataclass
@@ -30,16 +30,38 @@ class Result:
         return self.type.template
 
 
+def _selected_specific(page):
+    """The specific page fetched with ``page`` by ``select_related`` (search/engine.py), or
+    None when it was not."""
+    for path in page_relations().values():
+        obj = page
+        for name in path.split("__"):
+            related = getattr(type(obj), name).related
+            if not related.is_cached(obj):
+                obj = None
+                break
+            obj = related.get_cached_value(obj)
+            if obj is None:
+                break
+        if obj is not None:
+            return obj
+    return None
+
+
 def _specific(objects):
-    """Pages as their specific type, fetched as their search type says (one query per type,
-    plus its prefetches); other records unchanged."""
+    """Pages as their specific type: fetched with them when the search selected them, else
+    fetched as their search type says (one query per type, plus its prefetches); other
+    records unchanged."""
     by_model = defaultdict(list)
+    specific = {}
     for obj in objects:
         if isinstance(obj, Page) and type(obj) is Page:
-            by_model[ContentType.objects.get_for_id(obj.content_type_id).model_class()].append(
-                obj.pk
-            )
-    specific = {}
+            selected = _selected_specific(obj)
+            if selected is not None:
+                specific[obj.pk] = selected
+            else:
+                model = ContentType.objects.get_for_id(obj.content_type_id).model_class()
+                by_model[model].append(obj.pk)
     for model, pks in by_model.items():
         search_type = type_for_model(model)
         queryset = model._default_manager.filter(pk__in=pks)

@@ -71,13 +71,14 @@ class PageType(SearchType):
 
 def _record_pages(records, context):
     """Each record's public page, under the live index page that serves its model in the
-    reader's language (home/records.py), when there is one."""
+    reader's language (home/records.py), when there is one (kept across requests)."""
+    from home.pages import index_page
     from home.records import RecordIndexMixin
 
     label = records[0]._meta.label_lower
     for model in get_page_models():
         if issubclass(model, RecordIndexMixin) and model.record_model.lower() == label:
-            index = model.objects.live().filter(locale=context["locale"]).first()
+            index = index_page(model, context["locale"])
             if index:
                 for record in records:
                     record.search_url = index.record_url(record, context["request"])
@@ -105,11 +106,29 @@ def _missions_with_facts(missions):
     from missions.models import MissionDestination
 
     ordered = MissionDestination.objects.order_by("sort_order", "pk")
-    return missions.with_totals().prefetch_related(Prefetch("destinations", queryset=ordered))
+    return missions.with_total_cost().prefetch_related(Prefetch("destinations", queryset=ordered))
 
 
 def _missions_facts(missions, context):
-    """Total cost and destinations for a page of mission results, as fetched (no query)."""
+    """Total cost and destinations for a page of mission results: fetched with them when the
+    search was of missions only (``_missions_with_facts``), else one query for the totals and
+    one for the destinations of the whole page."""
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    from missions.models import MissionDestination, MissionPage
+
+    missing = [mission.pk for mission in missions if not hasattr(mission, "total_cost_clp")]
+    if missing:
+        totals = dict(
+            MissionPage.objects.filter(pk__in=missing)
+            .with_total_cost()
+            .values_list("pk", "total_cost_clp")
+        )
+        for mission in missions:
+            if mission.pk in totals:
+                mission.total_cost_clp = totals[mission.pk]
+    ordered = MissionDestination.objects.order_by("sort_order", "pk")
+    prefetch_related_objects(missions, Prefetch("destinations", queryset=ordered))
     for mission in missions:
         mission.search_total_cost = getattr(mission, "total_cost_clp", None)
         mission.search_destinations = list(mission.destinations.all())
@@ -118,10 +137,11 @@ def _missions_facts(missions, context):
 def _people_facts(people, context):
     """How many of this language's missions each person travelled on, and where they are
     listed: the missions index filtered by that person."""
+    from home.pages import index_page
     from missions.models import DelegationMember, MissionIndexPage
 
     locale = context["locale"]
-    index = MissionIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(MissionIndexPage, locale)
     counts = dict(
         DelegationMember.objects.filter(
             person__translation_key__in=[person.translation_key for person in people],
@@ -176,6 +196,24 @@ def types_by_key():
 
 def page_types():
     return [search_type for search_type in declarations() if search_type.is_page]
+
+
+@lru_cache(maxsize=1)
+def page_relations():
+    """{page model: the path from Page to it} for every page type, for ``select_related``: a
+    mixed page of results is fetched with each page's specific fields in the same query,
+    rather than one more query per page type shown."""
+    from wagtail.models import Page
+
+    relations = {}
+    for search_type in page_types():
+        path, model = [], search_type.model
+        while model is not Page:
+            parent = next(iter(model._meta.parents))
+            path.insert(0, model._meta.get_ancestor_link(parent).remote_field.get_accessor_name())
+            model = parent
+        relations[search_type.model] = "__".join(path)
+    return relations
 
 
 def type_for_model(model):

@@ -3,6 +3,9 @@ practice, an organisation with its directory, a content page; Spanish and Englis
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from .factories import ContentPageFactory, english, spanish
 from .missions_factories import (
     MissionIndexPageFactory,
@@ -60,3 +63,18 @@ def build_search_site():
     page = ContentPageFactory(parent=home, title="Cómo trabajamos", summary="Con el territorio.")
     page.save_revision().publish()
     return {"home": home, "missions": missions}
+
+
+def searched(client, **params):
+    """(response, the SQL of its queries) of a second search (the site, locales and index
+    pages are kept from the first), without the savepoint the view opens only because a test
+    runs inside a transaction (in autocommit, as the site runs, there is none)."""
+    client.get("/es/buscar/", params)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/es/buscar/", params)
+    assert response.status_code == 200
+    return response, [
+        query["sql"]
+        for query in captured.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
