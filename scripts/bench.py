@@ -60,7 +60,14 @@ def parse_args():
     parser.add_argument("--count", type=int, default=0, help="size hint for the apps' prepare()")
     parser.add_argument("--fresh", action="store_true", help="rebuild var/bench from scratch")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated app labels (e.g. standards,returns): prepare and measure only "
+        "those apps' bench hooks, without the core pages",
+    )
     args = parser.parse_args()
+    args.only = {label.strip() for label in args.only.split(",") if label.strip()}
     if args.seconds is None:
         args.seconds = 1.0 if args.quick else 5.0
     if args.requests is None:
@@ -107,20 +114,23 @@ def setup_django(args):
     call_command("load_demo", "--no-admin", stdout=quiet)
     call_command("collectstatic", interactive=False, verbosity=0, stdout=quiet)
     call_command("update_index", verbosity=0, stdout=quiet)
-    hooks = app_hooks()
+    hooks = app_hooks(args.only)
     for module in hooks:
         call_hook(module, "prepare", count=args.count, stdout=quiet)
     print(f"bench database ready in {time.monotonic() - started:.1f}s ({BENCH_VAR})")
     return hooks
 
 
-def app_hooks():
-    """Each local app's bench module, in INSTALLED_APPS order."""
+def app_hooks(only=()):
+    """Each local app's bench module (of the ``only`` app labels when given), in
+    INSTALLED_APPS order."""
     from django.apps import apps
 
     modules = []
     for config in apps.get_app_configs():
         if not Path(config.path).is_relative_to(BASE_DIR):
+            continue
+        if only and config.label not in only:
             continue
         if (Path(config.path) / "bench.py").exists():
             modules.append(importlib.import_module(f"{config.name}.bench"))
@@ -186,8 +196,8 @@ def normalise(entry):
     return {"name": name, "path": path, "once": options.get("once", name.endswith("-first"))}
 
 
-def all_urls(hooks):
-    urls = [normalise(entry) for entry in core_urls()]
+def all_urls(hooks, only=()):
+    urls = [] if only else [normalise(entry) for entry in core_urls()]
     for module in hooks:
         entries = [normalise(entry) for entry in call_hook(module, "bench_urls")]
         # Cold, single requests go first, before the warm runs prime the same paths.
@@ -376,7 +386,7 @@ def main():
     started = time.monotonic()
     bench_environment()
     hooks = setup_django(args)
-    urls = all_urls(hooks)
+    urls = all_urls(hooks, args.only)
     print(
         f"gunicorn {args.workers} workers, {args.concurrency} client threads, "
         f"up to {args.seconds:g}s / {args.requests} requests per URL, gzip accepted; "
