@@ -4,7 +4,7 @@ makes at most 15 SQL queries while the content is unchanged, its own queries aft
 at most 15 above a plain content page's, and neither count grows with the data (5 standards →
 20, 1 mission → 7, 1 project need → 7, 6 no-trips statements). Also: the standards index and the
 objective pages, whose figures are kept across requests, show exactly what a fresh computation
-shows, and a change is seen on the next request."""
+shows, and a change is seen on the next request; the needs table gives each project's unit."""
 
 import datetime
 import re
@@ -202,3 +202,18 @@ def test_a_change_is_seen_on_the_next_request(db, site):
         need.save()
         assert "Estándar renombrado" in client.get(index).content.decode()
         assert "Planta de compostaje ampliada" in client.get(objective_url).content.decode()
+
+
+def test_the_needs_table_names_each_project_unit(db, site):
+    """Issue 14, item 6: the projects join the open data through the needs table, with their
+    unit (the last column, added in version 3)."""
+    import json
+
+    response = Client().get(f"{site['objectives'].url}data/project-needs.json")
+    rows = json.loads(b"".join(response.streaming_content))["data"]
+    project = site["objective"].projects.get(title="P")
+    mine = [row for row in rows if row["project_id"] == str(project.translation_key)]
+    assert [row["project_unit"] for row in mine] == ["Dirección de Medio Ambiente"]
+    package = json.loads(Client().get(f"{site['objectives'].url}data/datapackage.json").content)
+    needs = next(r for r in package["resources"] if r["name"] == "project_needs")
+    assert needs["schema"]["fields"][-1]["name"] == "project_unit"
