@@ -1,8 +1,12 @@
 """Benchmark hooks for scripts/bench.py: the objectives overview, one objective's page, the
-needs list, over the demo's objectives page and projects plus the missions (and objectives) the
-missions bench seeded."""
+needs list, the objectives table, the missions index's month grid (last year) and the carbon
+methodology, over the demo's objectives page and projects plus the missions (and objectives)
+the missions bench seeded (none with ``--only standards,returns``: the demo's missions)."""
+
+from django.utils import timezone
 
 from directory.models import StrategicObjective
+from missions.models import MissionIndexPage
 
 from .models import ObjectiveIndexPage
 
@@ -27,4 +31,10 @@ def bench_urls():
     ]
     if objective is not None:
         urls.append(("objective-page-es", index.record_url(objective)))
+    urls.append(("objectives-csv-es", index.url + "data/objectives.csv"))
+    missions = MissionIndexPage.objects.live().filter(locale=index.locale).first()
+    if missions is not None:
+        year = timezone.localdate().year - 1
+        urls.append(("missions-months-es", f"{missions.url}?year={year}"))
+        urls.append(("carbon-methodology-es", missions.url + "carbon-methodology/"))
     return urls

@@ -2,7 +2,9 @@
 
 An app registers a provider ``provider(objective, missions, request) -> dict | None``; the dict
 has ``title``, ``template`` and ``context`` and becomes a section of the objective's page, in
-the order registered; its template reads the context as ``data``. The objective page never imports those apps, so they can land later.
+the order registered; its template reads the context as ``data``. The sections are kept with
+the page's figures across requests while the content is unchanged (returns/views.py): a
+provider reads only the database, never the request's user or session. The objective page never imports those apps, so they can land later.
 
     from returns import sections
 

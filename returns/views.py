@@ -3,8 +3,11 @@
 route of the missions index). Each view takes its page first (home/routing.py)."""
 
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from home.pages import per_request
 from home.params import QueryParams
 from home.routing import render_page
 
@@ -21,7 +24,9 @@ from .sections import sections_for
 
 def carbon_methodology(index, request):
     """How travel emissions are estimated, with every factor in use, in the reader's language."""
-    factors = list(EmissionFactor.objects.all())
+    factors = per_request(
+        ("emission-factors",), lambda: list(EmissionFactor.objects.all()), shared=True
+    )
     editions = sorted({factor.edition for factor in factors}, reverse=True)
     current = editions[0] if editions else None
     return TemplateResponse(
@@ -49,12 +54,27 @@ def _years(standing):
     return [day.year for day in standing.dates("start_date", "year", "DESC")]
 
 
+def _kept(name, index, compute, *parts):
+    """``compute()``'s figures, kept across requests while the content generation is
+    unchanged (home/cache/shared.py): exact, as every save, publication, withdrawal, view
+    restriction or translation bumps it. The key holds the page, the day (an agreement's
+    status follows its dates), the language (labels and words) and the reader's choices."""
+    key = ("returns", name, index.pk, timezone.localdate(), get_language(), *parts)
+    return per_request(key, compute, shared=True)
+
+
 def objectives_overview(index, request):
     """Every objective side by side: missions, cost, results achieved, value, emissions."""
     year, notices = _period(request)
-    every_year = standing_missions()
-    standing = every_year.in_year(year) if year else every_year
-    rows = overview(index.locale_id, standing)
+
+    def compute():
+        every_year = standing_missions()
+        standing = every_year.in_year(year) if year else every_year
+        rows = overview(index.locale_id, standing)
+        return {"rows": rows, "years": _years(every_year), "chart": overview_chart(rows)}
+
+    figures = _kept("overview", index, compute, year)
+    rows = [dict(row) for row in figures["rows"]]  # the kept rows stay as they were
     source_index = None
     for row in rows:
         objective = row["objective"]
@@ -70,9 +90,9 @@ def objectives_overview(index, request):
         {
             "rows": rows,
             "year": year,
-            "years": _years(every_year),
+            "years": figures["years"],
             "notices": notices,
-            "chart": overview_chart(rows),
+            "chart": figures["chart"],
             "needs_url": index.url + index.reverse_subpage("needs"),
         },
     )
@@ -81,22 +101,29 @@ def objectives_overview(index, request):
 def objective_page(index, request, objective):
     """One objective: what its missions cost and brought, its projects' needs, its sections."""
     year, notices = _period(request)
-    every_year = standing_missions()
-    standing = every_year.in_year(year) if year else every_year
-    summary = objective_summary(objective, standing)
-    projects = CityProject.objects.filter(objective=objective).order_by("title")
+
+    def compute():
+        every_year = standing_missions()
+        standing = every_year.in_year(year) if year else every_year
+        summary = objective_summary(objective, standing)
+        missions = summary.pop("missions_queryset")
+        projects = CityProject.objects.filter(objective=objective).order_by("title")
+        return {
+            **summary,
+            "years": _years(every_year),
+            "projects": project_needs(projects, every_year),
+            "sections": sections_for(objective, missions, request),
+        }
+
     return render_page(
         index,
         request,
         {
             "objective": objective,
-            **summary,
+            **_kept("objective", index, compute, objective.pk, year),
             "year": year,
-            "years": _years(every_year),
-            "projects": project_needs(projects, every_year),
             "notices": notices,
             "record_url": index.record_full_url(objective, request),
-            "sections": sections_for(objective, summary["missions_queryset"], request),
             "needs_url": index.url + index.reverse_subpage("needs"),
         },
         template="returns/objective_page.html",
@@ -106,25 +133,25 @@ def objective_page(index, request, objective):
 def needs_list(index, request):
     """Every city-project need, open, partly met or met, with the answers behind it."""
     state = QueryParams(request.GET).choice("state", NeedState.values)
-    projects = project_needs(
-        CityProject.objects.filter(locale=index.locale_id).order_by("title"), standing_missions()
-    )
-    needs = [need for project in projects for need in project.needs.all()]
-    counts = {value: sum(1 for need in needs if need.state == value) for value in NeedState.values}
-    if state:
+
+    def compute():
+        projects = project_needs(
+            CityProject.objects.filter(locale=index.locale_id).order_by("title"),
+            standing_missions(),
+        )
+        needs = [need for project in projects for need in project.needs.all()]
+        counts = {value: sum(1 for n in needs if n.state == value) for value in NeedState.values}
         for project in projects:
-            project.shown_needs = [need for need in project.needs.all() if need.state == state]
-    else:
-        for project in projects:
-            project.shown_needs = list(project.needs.all())
+            project.shown_needs = [n for n in project.needs.all() if not state or n.state == state]
+        return {
+            "projects": [project for project in projects if project.shown_needs],
+            "states": [(value, label, counts[value]) for value, label in NeedState.choices],
+            "needs_count": len(needs),
+        }
+
     return render_page(
         index,
         request,
-        {
-            "projects": [project for project in projects if project.shown_needs],
-            "state": state,
-            "states": [(value, label, counts[value]) for value, label in NeedState.choices],
-            "needs_count": len(needs),
-        },
+        {**_kept("needs", index, compute, state), "state": state},
         template="returns/needs_list.html",
     )

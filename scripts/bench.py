@@ -63,7 +63,9 @@ def parse_args():
     parser.add_argument(
         "--only",
         default="",
-        help="comma-separated URL name prefixes to measure (e.g. search,api); default all",
+        help="comma-separated sections to measure: app labels (standards, partners, returns, "
+        "...: that app's pages and figures), 'core' (the pages scripts/bench.py lists) or URL "
+        "name prefixes (search, api); default all. Every app's data is prepared either way",
     )
     args = parser.parse_args()
     if args.seconds is None:
@@ -191,24 +193,41 @@ def normalise(entry):
     return {"name": name, "path": path, "once": options.get("once", name.endswith("-first"))}
 
 
-def selected(name, only):
-    """Whether a URL named ``name`` is measured: every URL, or those whose name starts with
-    one of the --only prefixes."""
-    prefixes = [prefix.strip() for prefix in only.split(",") if prefix.strip()]
-    return not prefixes or name.startswith(tuple(prefixes))
+def section(module):
+    """The section name of an app's bench module: its app label (``partners.bench`` → partners)."""
+    return module.__name__.rsplit(".", 1)[0]
 
 
 def all_urls(hooks, only=""):
-    """(urls, the hooks whose URLs were selected: only their measurements() are run)."""
-    urls = [entry for entry in map(normalise, core_urls()) if selected(entry["name"], only)]
+    """(urls, the hooks whose URLs were selected: only their measurements() are run).
+
+    ``only`` (``--only``): comma-separated app labels, ``core``, or URL name prefixes; an item
+    that selects nothing is refused, so a typo never measures an empty set."""
+    items = {item.strip() for item in only.split(",") if item.strip()}
+    used = set()
+
+    def selected(name, label):
+        if not items:
+            return True
+        hits = {item for item in items if item == label or name.startswith(item)}
+        used.update(hits)
+        return bool(hits)
+
+    urls = [entry for entry in map(normalise, core_urls()) if selected(entry["name"], "core")]
     measured = []
     for module in hooks:
         entries = [normalise(entry) for entry in call_hook(module, "bench_urls")]
-        entries = [entry for entry in entries if selected(entry["name"], only)]
-        if entries or not only:
+        entries = [entry for entry in entries if selected(entry["name"], section(module))]
+        if entries or not items:
             measured.append(module)
         # Cold, single requests go first, before the warm runs prime the same paths.
         urls += sorted(entries, key=lambda entry: not entry["once"])
+    if items - used:
+        sections = ", ".join(["core"] + [section(module) for module in hooks])
+        raise SystemExit(
+            f"--only: {', '.join(sorted(items - used))} selects no URL (sections: {sections}, "
+            "or a prefix of a URL name)"
+        )
     return urls, measured
 
 

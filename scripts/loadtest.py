@@ -243,7 +243,7 @@ def main():
     try:
         hooks = bench.setup_django(args)
         index_search(env)
-        paths = mix(bench.all_urls(hooks))
+        paths = mix(bench.all_urls(hooks)[0])
         print(
             f"gunicorn {args.workers} workers on {HOST}, {args.connections} connections, "
             f"{args.seconds:g}s per phase, {len(paths)} URLs in the mix"

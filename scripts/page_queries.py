@@ -67,6 +67,19 @@ def page_urls():
     urls["csv"] = f"{missions}data/missions.csv"
     urls["json"] = f"{missions}data/missions.json"
     urls["feed"] = f"{missions}feed/"
+    urls["missions-months"] = f"{missions}?year=2024"  # a year of the no-trips month grid
+    urls["carbon-methodology"] = f"{missions}carbon-methodology/"
+    standards = urls["standards"]
+    if standards:
+        urls["standards-filtered"] = f"{standards}?state=met"
+        for name in ("standards.csv", "standards.json", "measurements.csv", "measurements.json"):
+            urls[name.replace(".", "-")] = f"{standards}data/{name}"
+    objectives = urls["objectives"]
+    if objectives:
+        urls["needs"] = f"{objectives}needs/"
+        urls["objectives-year"] = f"{objectives}?year=2025"
+        for name in ("objectives.csv", "project-needs.json", "travel-legs.csv"):
+            urls[name.replace(".", "-")] = f"{objectives}data/{name}"
     urls["sitemap"] = "/sitemap.xml"
     urls["sitemap-missions"] = "/sitemap-pages-missions.xml"
     urls["sitemap-organisations"] = "/sitemap-directory-organization.xml"

@@ -1,5 +1,6 @@
-"""Benchmark hooks for scripts/bench.py: the standards index and one standard's page with 50
-seeded monthly standards × 36 periods (``--count`` does not change it: the standards are few)."""
+"""Benchmark hooks for scripts/bench.py: the standards index (plain and filtered), one
+standard's page and the two open-data tables, with 50 seeded monthly standards × 36 periods
+besides the demo's (``--count`` does not change it: the standards are few)."""
 
 from home.models import HomePage
 
@@ -29,4 +30,10 @@ def prepare(count=0, stdout=None):
 def bench_urls():
     index = _index()
     standard = StandardPage.objects.child_of(index).live().filter(slug__startswith="seed-").first()
-    return [("standards-index-es", index.url), ("standard-detail-es", standard.url)]
+    return [
+        ("standards-index-es", index.url),
+        ("standards-index-es-filtered", f"{index.url}?state=not_met&channel=online"),
+        ("standard-detail-es", standard.url),
+        ("standards-csv-es", f"{index.url}data/standards.csv"),
+        ("measurements-csv-es", f"{index.url}data/measurements.csv"),
+    ]

@@ -170,6 +170,7 @@ class StandardsDataset(Dataset):
             .live()
             .public()
             .with_history()
+            .prefetch_related("objectives")
             .order_by("title")
         )
 
@@ -200,10 +201,10 @@ class StandardsDataset(Dataset):
         today = timezone.localdate()
         grace = standards_grace_days(request=self.request)
         base = self.index.get_full_url(self.request)
+        codes = self.objective_codes(standards)
         for standard in standards:
             current = standard.current(today, grace)
             compliance = standard.compliance(today)["share"]
-            objectives = in_locale(list(standard.objectives.all()), self.index.locale_id)
             yield {
                 "standard_id": str(standard.translation_key),
                 "title": standard.title,
@@ -221,12 +222,22 @@ class StandardsDataset(Dataset):
                 "verification": standard.verification,
                 "redress": standard.redress,
                 "computed_from": standard.computed_from,
-                "objectives": "; ".join(sorted(o.code for o in objectives)),
+                "objectives": "; ".join(codes[standard.pk]),
                 "current_period_start": current[0].start if current else None,
                 "current_status": current[2] if current else Status.NO_DATA,
                 "compliance_12_months": None if compliance is None else round(compliance, 4),
                 "url": base + standard.slug + "/",
             }
+
+    def objective_codes(self, standards):
+        """{standard pk: its objectives' codes, sorted}, in the index's language: the objectives
+        prefetched with the standards, translated in one query for all of them."""
+        linked = [(s.pk, objective) for s in standards for objective in s.objectives.all()]
+        shown = in_locale([o for _pk, o in linked], self.index.locale_id, distinct=False)
+        codes = {standard.pk: [] for standard in standards}
+        for (pk, _objective), objective in zip(linked, shown, strict=True):
+            codes[pk].append(objective.code)
+        return {pk: sorted(set(found)) for pk, found in codes.items()}
 
     def measurement_rows(self, standards):
         today = timezone.localdate()

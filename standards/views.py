@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from home.deadlines import standards_grace_days
 from home.formats import format_number, format_share
+from home.pages import per_request
 from home.params import QueryParams
 from home.routing import render_page
 from home.translated import in_locale
@@ -55,12 +56,29 @@ def index_standards(index):
     return StandardPage.objects.child_of(index).live().public().with_history().order_by("title")
 
 
+def index_rows(page, today, grace_days):
+    """([{page, state}], units) of the index: every standard's current state, computed from
+    its whole history. Kept across requests while the content generation is unchanged
+    (home/cache/shared.py): exact, as saving a standard or a measurement, publishing,
+    unpublishing or a view restriction bumps the generation, and the key holds the day, the
+    grace period and the language (the state's labels). The kept pages drop their
+    measurements once their state is computed: the rows read only the page's own fields."""
+
+    def compute():
+        standards = list(index_standards(page))
+        rows = [{"page": s, "state": current_state(s, today, grace_days)} for s in standards]
+        for standard in standards:
+            getattr(standard, "_prefetched_objects_cache", {}).pop("measurements", None)
+        return rows, sorted({s.responsible_unit for s in standards})
+
+    key = ("standards-index", page.pk, today, grace_days, language())
+    return per_request(key, compute, shared=True)
+
+
 def listing(page, request):
     today = timezone.localdate()
     grace = standards_grace_days(request=request)
-    standards = list(index_standards(page))
-    rows = [{"page": s, "state": current_state(s, today, grace)} for s in standards]
-    units = sorted({s.responsible_unit for s in standards})
+    rows, units = index_rows(page, today, grace)
     params = QueryParams(request.GET)
     chosen = {
         "unit": params.choice("unit", units),

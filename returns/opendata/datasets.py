@@ -21,7 +21,7 @@ class ReturnDataset(Dataset):
     )
     resources = (OBJECTIVES, NEEDS, TRAVEL_LEGS, MONTHS)
     index_page = "returns.ObjectiveIndexPage"
-    version = "2"  # 2: project_needs gained answering_agreement_ids
+    version = "3"  # 2: project_needs gained answering_agreement_ids; 3: project_unit (last)
 
     def freshness(self):
         missions = standing_missions()
@@ -70,6 +70,7 @@ class ReturnDataset(Dataset):
                     "answering_agreement_ids": "; ".join(
                         str(agreement.translation_key) for agreement in need.agreements
                     ),
+                    "project_unit": project.unit,
                 }
 
     def _travel_legs(self):

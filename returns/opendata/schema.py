@@ -81,6 +81,7 @@ NEEDS = Resource(
                 "“; ”."
             ),
         ),
+        Column("project_unit", STRING, _("The municipal unit in charge of the project.")),
     ),
 )
 
