@@ -14,7 +14,6 @@ from django.core.cache import cache
 from django.db import close_old_connections, connections
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .factories import english, spanish
@@ -29,16 +28,6 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _site_language():
-    """Each test starts in the site's default language (Spanish), as a request with no
-    preference would: a test or a module's data that activates English in this thread must not
-    decide the language of the next test's messages."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

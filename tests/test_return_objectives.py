@@ -288,4 +288,29 @@ def test_the_open_data_parses_back_to_what_the_pages_show(db, site):
     }
     package = json.loads(client.get("/es/objetivos/data/datapackage.json").content)
     names = [resource["name"] for resource in package["resources"]]
-    assert names == ["objectives", "project_needs", "travel_legs", "travel_months"]
+    assert names == ["objectives", "city_projects", "project_needs", "travel_legs", "travel_months"]
+
+
+def test_the_projects_table_lists_every_project_with_its_needs_counted(db, site):
+    """A project with no need from abroad is still one of the city's projects: the needs table
+    alone would leave it out."""
+    import csv
+    import io
+
+    build_project(site["quiet"], [], title="Borde costero accesible")
+    client = Client()
+    response = client.get("/es/objetivos/data/projects.csv")
+    assert response.status_code == 200
+    rows = {
+        row["title"]: row
+        for row in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    }
+    compost = rows["Compostaje comunal"]
+    assert compost["project_id"] == str(site["project"].translation_key)
+    assert compost["objective_id"] == str(site["circular"].translation_key)
+    # By hand, as on the needs list: 2 partly met (funding in progress elsewhere, routes in
+    # progress), 1 open, none met.
+    assert (compost["needs"], compost["needs_met"], compost["needs_partly_met"]) == ("3", "0", "2")
+    assert compost["needs_open"] == "1"
+    coast = rows["Borde costero accesible"]
+    assert (coast["needs"], coast["objective_id"]) == ("0", str(site["quiet"].translation_key))

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from home.opendata.dataset import Dataset
 
-from ..models import CityProject, TravelLeg
+from ..models import CityProject, NeedState, TravelLeg
 from ..months import month_grid
 from ..objectives import overview, project_needs, standing_missions
-from .schema import MONTHS, NEEDS, OBJECTIVES, TRAVEL_LEGS
+from .schema import MONTHS, NEEDS, OBJECTIVES, PROJECTS, TRAVEL_LEGS
 
 
 class ReturnDataset(Dataset):
@@ -19,9 +19,11 @@ class ReturnDataset(Dataset):
         "their answers, the estimated emissions of official travel, and each month's trips or "
         "no-trips statement. Joins the missions dataset by mission_id and result_id."
     )
-    resources = (OBJECTIVES, NEEDS, TRAVEL_LEGS, MONTHS)
+    resources = (OBJECTIVES, PROJECTS, NEEDS, TRAVEL_LEGS, MONTHS)
     index_page = "returns.ObjectiveIndexPage"
-    version = "3"  # 2: project_needs gained answering_agreement_ids; 3: project_unit (last)
+    # 2: project_needs gained answering_agreement_ids; 3: project_unit (last); 4: city_projects,
+    # so that a project with no needs is listed too
+    version = "4"
 
     def freshness(self):
         missions = standing_missions()
@@ -50,9 +52,27 @@ class ReturnDataset(Dataset):
                 "emissions_kg_co2e": row["kg"],
             }
 
-    def _project_needs(self):
+    def _projects(self):
         projects = CityProject.objects.filter(locale=self.index.locale_id).order_by("title")
-        for project in project_needs(projects, standing_missions()):
+        return project_needs(projects, standing_missions())
+
+    def _city_projects(self):
+        for project in self._projects():
+            states = [need.state for need in project.needs.all()]
+            yield {
+                "project_id": str(project.translation_key),
+                "title": project.title,
+                "unit": project.unit,
+                "status": project.status,
+                "objective_id": str(project.objective.translation_key),
+                "needs": len(states),
+                "needs_met": states.count(NeedState.MET),
+                "needs_partly_met": states.count(NeedState.PARTLY_MET),
+                "needs_open": states.count(NeedState.OPEN),
+            }
+
+    def _project_needs(self):
+        for project in self._projects():
             for need in project.needs.all():
                 yield {
                     "need_id": str(need.translation_key),

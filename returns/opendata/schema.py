@@ -1,4 +1,4 @@
-"""The return's open-data tables: objectives, project needs, travel legs and months.
+"""The return's open-data tables: objectives, city projects, project needs, travel legs and months.
 
 Identifiers are stable across languages and edits (translation keys): ``objective_id`` and
 ``need_id`` here, ``mission_id`` and ``result_id`` as in the missions dataset, so the tables
@@ -49,16 +49,44 @@ OBJECTIVES = Resource(
     ),
 )
 
+PROJECT_ID = identifier("project_id", _("Stable identifier of the project."))
+
+PROJECTS = Resource(
+    name="city_projects",
+    slug="projects",
+    title=_("City projects"),
+    description=_(
+        "One row per city project, with or without needs from abroad, and how many of its "
+        "needs are met."
+    ),
+    primary_key="project_id",
+    foreign_keys=(("objective_id", "objectives", "objective_id"),),
+    columns=(
+        PROJECT_ID,
+        Column("title", STRING, _("The project's title.")),
+        Column("unit", STRING, _("The municipal unit in charge of the project.")),
+        Column("status", STRING, _("The project's status."), choices=ProjectStatus),
+        OBJECTIVE_ID,
+        Column("needs", INTEGER, _("Its needs from abroad."), minimum=0),
+        Column("needs_met", INTEGER, _("Of them, met."), minimum=0),
+        Column("needs_partly_met", INTEGER, _("Of them, partly met."), minimum=0),
+        Column("needs_open", INTEGER, _("Of them, still open."), minimum=0),
+    ),
+)
+
 NEEDS = Resource(
     name="project_needs",
     slug="project-needs",
     title=_("City project needs"),
     description=_("One row per need of a city project, its state and the results that answer it."),
     primary_key="need_id",
-    foreign_keys=(("objective_id", "objectives", "objective_id"),),
+    foreign_keys=(
+        ("objective_id", "objectives", "objective_id"),
+        ("project_id", "city_projects", "project_id"),
+    ),
     columns=(
         identifier("need_id", _("Stable identifier of the need.")),
-        identifier("project_id", _("Stable identifier of the project.")),
+        PROJECT_ID,
         Column("project", STRING, _("The project's title.")),
         Column("project_status", STRING, _("The project's status."), choices=ProjectStatus),
         OBJECTIVE_ID,
