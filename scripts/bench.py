@@ -60,11 +60,23 @@ def parse_args():
     parser.add_argument("--count", type=int, default=0, help="size hint for the apps' prepare()")
     parser.add_argument("--fresh", action="store_true", help="rebuild var/bench from scratch")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated sections to measure: app labels (partners, missions, ...) and/or"
+        " 'core' (home, content, search, sitemaps, feed, API); every app's data is prepared",
+    )
     args = parser.parse_args()
     if args.seconds is None:
         args.seconds = 1.0 if args.quick else 5.0
     if args.requests is None:
         args.requests = 50 if args.quick else 1000
+    args.only = {name.strip() for name in args.only.split(",") if name.strip()}
+    known = {"core"} | {path.parent.name for path in BASE_DIR.glob("*/bench.py")} - {"scripts"}
+    if args.only - known:
+        parser.error(
+            f"--only: unknown {', '.join(sorted(args.only - known))}; known: {', '.join(sorted(known))}"
+        )
     return args
 
 
@@ -186,9 +198,17 @@ def normalise(entry):
     return {"name": name, "path": path, "once": options.get("once", name.endswith("-first"))}
 
 
-def all_urls(hooks):
-    urls = [normalise(entry) for entry in core_urls()]
+def section(module):
+    """The section name of an app's bench module: its app label (``partners.bench`` → partners)."""
+    return module.__name__.rsplit(".", 1)[0]
+
+
+def all_urls(hooks, only=frozenset()):
+    """The URLs to measure: the core ones and each app's, or only the sections in ``only``."""
+    urls = [normalise(entry) for entry in core_urls()] if not only or "core" in only else []
     for module in hooks:
+        if only and section(module) not in only:
+            continue
         entries = [normalise(entry) for entry in call_hook(module, "bench_urls")]
         # Cold, single requests go first, before the warm runs prime the same paths.
         urls += sorted(entries, key=lambda entry: not entry["once"])
@@ -376,7 +396,7 @@ def main():
     started = time.monotonic()
     bench_environment()
     hooks = setup_django(args)
-    urls = all_urls(hooks)
+    urls = all_urls(hooks, args.only)
     print(
         f"gunicorn {args.workers} workers, {args.concurrency} client threads, "
         f"up to {args.seconds:g}s / {args.requests} requests per URL, gzip accepted; "
@@ -405,6 +425,8 @@ def main():
     results = {"bare": bares, "cold": cold, "warm": warm, "bare_cpu_ms": bare_ms}
     extra = []
     for module in hooks:
+        if args.only and section(module) not in args.only:
+            continue
         figures = call_hook(module, "measurements") or []
         extra += list(figures.items()) if isinstance(figures, dict) else list(figures)
     if extra:
