@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q
 from wagtail.models import Page
 
 from directory.models import Organization
+from home.pagination import paginate
 from missions.models import AgendaItem, CostLine, MissionPage, MissionResult
 from practices.models import PracticePage, Theme
 
@@ -146,4 +147,26 @@ def organisation_activity(organisation, locale_id):
             locale_id,
             Theme.objects.order_by("name", "pk"),
         ),
+    }
+
+
+def page_of_missions(activity, number, per_page, notices):
+    """(page_obj, activity) where the agenda, payments and results keep only the missions of
+    page ``number`` of every mission the organisation appears in, newest first: a busy
+    organisation's page stays readable and its size bounded, and every mission stays reachable."""
+    missions = {}
+    for group in activity["agenda"] + activity["payments"]:
+        missions.setdefault(group["mission"].pk, group["mission"])
+    for result in activity["results"]:
+        missions.setdefault(result.page.pk, result.page)
+    ordered = sorted(
+        missions.values(), key=lambda mission: (mission.start_date, mission.pk), reverse=True
+    )
+    page_obj = paginate(ordered, number, per_page, notices)
+    shown = {mission.pk for mission in page_obj}
+    return page_obj, {
+        **activity,
+        "agenda": [group for group in activity["agenda"] if group["mission"].pk in shown],
+        "payments": [group for group in activity["payments"] if group["mission"].pk in shown],
+        "results": [result for result in activity["results"] if result.page.pk in shown],
     }
