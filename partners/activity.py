@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q
 from wagtail.models import Page
 
 from directory.models import Organization
+from home.pagination import paginate
 from missions.models import AgendaItem, CostLine, MissionPage, MissionResult
 from practices.models import PracticePage, Theme
 
@@ -38,6 +39,15 @@ def _by_mission(rows):
     return list(missions.values())
 
 
+def _mission_rows(rows, live_missions, locale_id, order):
+    """The ``rows`` (agenda items, cost lines, results) of live public missions with their
+    mission, newest first by ``order``, each mission in the reader's language: one query."""
+    return in_reader_language(
+        list(rows.filter(page__in=live_missions).select_related("page").order_by(order, "pk")),
+        locale_id,
+    )
+
+
 def _versions(model, keys, locale_id, queryset=None):
     """The records of ``model`` whose translation key is in ``keys`` (a list or a subquery),
     each in the reader's language when translated: one query."""
@@ -54,38 +64,28 @@ def organisation_activity(organisation, locale_id):
     # Private pages are left out: their restrictions are read once for every list below.
     private = Page.objects.all().private_q()
     live_missions = MissionPage.objects.live().exclude(private)
-    agenda = in_reader_language(
-        list(
-            AgendaItem.objects.filter(organization_id__in=group, page__in=live_missions)
-            .select_related("page")
-            .order_by("-date", "pk")
-        ),
-        locale_id,
+    agenda = _mission_rows(
+        AgendaItem.objects.filter(organization_id__in=group), live_missions, locale_id, "-date"
     )
-    payments = in_reader_language(
-        list(
-            CostLine.objects.filter(paying_organization_id__in=group, page__in=live_missions)
-            .with_clp()
-            .select_related("page")
-            .order_by("-page__start_date", "pk")
-        ),
+    payments = _mission_rows(
+        CostLine.objects.filter(paying_organization_id__in=group).with_clp(),
+        live_missions,
         locale_id,
+        "-page__start_date",
     )
-    results = in_reader_language(
-        list(
-            MissionResult.objects.filter(organizations__in=group, page__in=live_missions)
-            .select_related("page")
-            .prefetch_related(
-                Prefetch(
-                    "agreements",
-                    queryset=Agreement.objects.filter(locale_id=locale_id),
-                    to_attr="agreements_here",
-                )
+    results = _mission_rows(
+        MissionResult.objects.filter(organizations__in=group)
+        .prefetch_related(
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.filter(locale_id=locale_id),
+                to_attr="agreements_here",
             )
-            .distinct()
-            .order_by("-page__start_date", "pk")
-        ),
+        )
+        .distinct(),
+        live_missions,
         locale_id,
+        "-page__start_date",
     )
     practices = _versions(
         PracticePage,
@@ -147,4 +147,26 @@ def organisation_activity(organisation, locale_id):
             locale_id,
             Theme.objects.order_by("name", "pk"),
         ),
+    }
+
+
+def page_of_missions(activity, number, per_page, notices):
+    """(page_obj, activity) where the agenda, payments and results keep only the missions of
+    page ``number`` of every mission the organisation appears in, newest first: a busy
+    organisation's page stays readable and its size bounded, and every mission stays reachable."""
+    missions = {}
+    for group in activity["agenda"] + activity["payments"]:
+        missions.setdefault(group["mission"].pk, group["mission"])
+    for result in activity["results"]:
+        missions.setdefault(result.page.pk, result.page)
+    ordered = sorted(
+        missions.values(), key=lambda mission: (mission.start_date, mission.pk), reverse=True
+    )
+    page_obj = paginate(ordered, number, per_page, notices)
+    shown = {mission.pk for mission in page_obj}
+    return page_obj, {
+        **activity,
+        "agenda": [group for group in activity["agenda"] if group["mission"].pk in shown],
+        "payments": [group for group in activity["payments"] if group["mission"].pk in shown],
+        "results": [result for result in activity["results"] if result.page.pk in shown],
     }

@@ -4,6 +4,10 @@ they work on internationally, with their agreements in force.
 The office reads it before starting something abroad, to build on what an actor of the
 territory already does there instead of duplicating it. It is a table (one row per actor)
 and, as its text equivalent, a list by country of the actors that work there.
+
+With thousands of local actors a table of all of them is unreadable (and a page of megabytes),
+so it shows at most ``TABLE_LIMIT`` of them by name, says how many match and points at the
+filters (a country, a theme) that narrow it; the open data lists them all.
 """
 
 from collections import defaultdict
@@ -12,20 +16,26 @@ from django.db.models import Prefetch
 from django_countries import countries
 
 from directory.models import Organization
+from home.formats import format_count
 from home.translated import in_locale
 from practices.models import Theme
 
 from .models import Agreement, AgreementParty
 
+TABLE_LIMIT = 50
 
-def who_does_what(organisations, locale_id, on=None):
-    """{"rows": [{"organisation", "countries", "themes", "agreements"}], "by_country": [(name, [organisation])]}
-    for the local actors among ``organisations``, in four queries."""
+
+def who_does_what(organisations, locale_id, on=None, limit=TABLE_LIMIT):
+    """{"rows": [{"organisation", "countries", "themes", "agreements"}], "by_country":
+    [(name, [organisation])], "total", "shown"} for the first ``limit`` local actors among
+    ``organisations`` by name, in five queries."""
+    local = organisations.filter(kind__in=Organization.LOCAL_KINDS)
     actors = list(
-        organisations.filter(kind__in=Organization.LOCAL_KINDS)
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
-        .order_by("name", "pk")
+        local.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("name"))
+        ).order_by("name", "pk")[:limit]
     )
+    total = local.count()  # always asked, so the queries do not depend on the data
     themes = in_locale(
         [theme for actor in actors for theme in actor.themes.all()], locale_id, distinct=False
     )
@@ -64,4 +74,7 @@ def who_does_what(organisations, locale_id, on=None):
             ((countries.name(code), names) for code, names in by_country.items()),
             key=lambda item: item[0],
         ),
+        "total": total,
+        "total_text": format_count(total),
+        "shown": len(rows),
     }

@@ -15,7 +15,7 @@ from home.translated import in_locale
 from missions.models import MissionPage
 from returns.models import ProjectNeed
 
-from .activity import organisation_activity
+from .activity import organisation_activity, page_of_missions
 from .filters import DirectoryFilter
 from .models import Agreement
 from .models.agreements import today
@@ -25,6 +25,7 @@ from .popolo import popolo_organisation
 from .territory import who_does_what
 
 PER_PAGE = 30
+MISSIONS_PER_PAGE = 20
 
 
 def directory(page, request):
@@ -61,6 +62,13 @@ def directory(page, request):
 
 
 def organisation(page, request, record):
+    notices = []
+    missions_page, activity = page_of_missions(
+        organisation_activity(record, page.locale_id),
+        request.GET.get("page"),
+        MISSIONS_PER_PAGE,
+        notices,
+    )
     return render_page(
         page,
         request,
@@ -68,7 +76,9 @@ def organisation(page, request, record):
             "organisation": record,
             "record_url": page.record_full_url(record, request),
             "popolo_url": page.record_url(record, request) + "popolo/",
-            "activity": organisation_activity(record, page.locale_id),
+            "activity": activity,
+            "page_obj": missions_page,
+            "notices": notices,
             "today": today(),
         },
         template="partners/organisation_page.html",
