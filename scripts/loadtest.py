@@ -46,6 +46,17 @@ from tests.servers import HungServer, RedisServer  # noqa: E402  (the tests' rea
 
 HOST = bench.HOST
 SEARCHES = ["/es/buscar/?q=oficina", "/en/search/?q=mission", "/es/buscar/?q=agua&page=2"]
+# Each search of the load carries a parameter the search page ignores (``lt=<n>``), unique per
+# request: the page cache keys on the whole address, so every search reaches the engine (or its
+# fault) instead of a cached answer from before the fault.
+_searches = itertools.count()
+
+
+def fresh(path):
+    """``path``, made unique when it is a search."""
+    return f"{path}&lt={next(_searches)}" if path in SEARCHES else path
+
+
 # What the search page says when it answers from the database (Spanish and English).
 SEARCH_NOTICES = ("El motor de búsqueda no responde", "The search engine is not answering")
 # Seconds the search breaker leaves a failed engine alone: short, so that each fault phase
@@ -100,7 +111,7 @@ def run_phase(port, paths, args, during=None, seconds=None):
                 budget[0] -= 1
                 path = next(cycle)
             offset = time.perf_counter() - started
-            elapsed, status, _body = fetch(port, path, args.timeout)
+            elapsed, status, _body = fetch(port, fresh(path), args.timeout)
             with lock:
                 results.append((offset, elapsed, status, path))
 
@@ -188,7 +199,7 @@ def search_notice(port, args):
     """Whether the search pages say they answer without the engine (None: a page failed)."""
     shown = []
     for path in SEARCHES[:2]:
-        _elapsed, status, body = fetch(port, path, args.timeout, encoding="identity")
+        _elapsed, status, body = fetch(port, fresh(path), args.timeout, encoding="identity")
         if status != 200:
             return None
         shown.append(any(notice in body.decode() for notice in SEARCH_NOTICES))
