@@ -112,7 +112,9 @@ def test_a_flushed_cache_drops_the_kept_values(home):
     assert "+56 9 1111 1111" in footer("/es/")
 
 
-def test_each_request_has_its_own_copy_of_the_settings(home):
+def test_each_request_has_its_own_copy_of_the_settings(home, keep_the_test_transaction_open):
+    # The request signals are sent by hand, as the WSGI handler does: on PostgreSQL Django
+    # would close the test transaction's connection on them (see the fixture).
     factory = RequestFactory()
     first, second = factory.get("/es/"), factory.get("/es/")
     from django.core.signals import request_finished, request_started

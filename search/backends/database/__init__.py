@@ -6,11 +6,10 @@ one text-search configuration for every record. Here:
 - **SQLite**: titles and bodies are indexed as Snowball stems of their folded words, in the
   record's language (``search.text.stem_text``), and queries are stemmed in the reader's
   language; so "riesgo" finds "riesgos" and "rio" finds "río".
-- **PostgreSQL**: each record is indexed with its language's configuration and each query is
-  parsed with the reader's (``SEARCH_CONFIGS``, default ``puente_es`` / ``puente_en``: the
-  ``spanish`` and ``english`` configurations with ``unaccent``, made by this app's migration).
+- **PostgreSQL**: the same stems, made in Python, matched under the ``simple`` configuration
+  (see postgres.py for why not PostgreSQL's own Spanish stemmer).
 
-Settings: ``{"BACKEND": "search.backends.database"}``; ``SEARCH_CONFIGS`` for PostgreSQL.
+Settings: ``{"BACKEND": "search.backends.database"}``.
 """
 
 from django.db import connection
