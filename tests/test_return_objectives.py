@@ -258,18 +258,22 @@ def test_query_counts_stay_constant_as_the_data_grows(db, site, path):
     assert after - shell <= 15
 
 
-def test_the_open_data_parses_back_to_what_the_pages_show(db, site):
+def csv_rows(client, url, key):
+    """The rows of the CSV file at ``url``, by their ``key`` column (answered 200)."""
     import csv
     import io
+
+    response = client.get(url)
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    return {row[key]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def test_the_open_data_parses_back_to_what_the_pages_show(db, site):
     import json
 
     client = Client()
-    response = client.get("/es/objetivos/data/objectives.csv")
-    assert response.status_code == 200
-    rows = {
-        row["code"]: row
-        for row in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
-    }
+    rows = csv_rows(client, "/es/objetivos/data/objectives.csv", "code")
     circular = rows["2.1"]
     assert circular["objective_id"] == str(site["circular"].translation_key)
     # All years: 3 missions, municipal 1 000 000 + 500 000 + 700 000.
@@ -294,17 +298,8 @@ def test_the_open_data_parses_back_to_what_the_pages_show(db, site):
 def test_the_projects_table_lists_every_project_with_its_needs_counted(db, site):
     """A project with no need from abroad is still one of the city's projects: the needs table
     alone would leave it out."""
-    import csv
-    import io
-
     build_project(site["quiet"], [], title="Borde costero accesible")
-    client = Client()
-    response = client.get("/es/objetivos/data/projects.csv")
-    assert response.status_code == 200
-    rows = {
-        row["title"]: row
-        for row in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
-    }
+    rows = csv_rows(Client(), "/es/objetivos/data/projects.csv", "title")
     compost = rows["Compostaje comunal"]
     assert compost["project_id"] == str(site["project"].translation_key)
     assert compost["objective_id"] == str(site["circular"].translation_key)
