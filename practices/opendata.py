@@ -25,6 +25,7 @@ from home.opendata.schema import (
     Column,
     Resource,
 )
+from home.opendata.together import Latest, Rows
 from home.translated import in_locale
 
 from .models import PracticeIndicator, PracticePage, Theme
@@ -212,6 +213,20 @@ class PracticesDataset(Dataset):
     def freshness(self):
         figures = self.practices().aggregate(last=Max("last_published_at"), count=Count("pk"))
         return figures["last"], figures["count"]
+
+    def figure_parts(self):
+        practices = self.practices()
+        return {
+            "last": Latest(practices, "last_published_at"),
+            "practices": Rows(practices),
+            "indicators": Rows(PracticeIndicator.objects.filter(page__in=practices.values("pk"))),
+        }
+
+    def figures_from(self, read):
+        return read["last"], {
+            PRACTICES.slug: read["practices"],
+            INDICATORS.slug: read["indicators"],
+        }
 
     def rows(self, resource):
         if resource is PRACTICES:

@@ -185,6 +185,20 @@ class StandardsDataset(Dataset):
         count = standards.count() * 100000 + timezone.localdate().toordinal()
         return (max(moments) if moments else None), count
 
+    def figures(self):
+        """``freshness()``'s last change and the row counts, from one reading of the standards
+        with their measurements (two queries): the latest publication of a standard and the
+        latest change of a measurement are among the rows read."""
+        standards = list(StandardPage.objects.child_of(self.index).live().public().with_history())
+        measurements = [row for standard in standards for row in standard.measurements.all()]
+        moments = [standard.last_published_at for standard in standards]
+        moments += [row.updated_at for row in measurements]
+        moments = [moment for moment in moments if moment]
+        return (max(moments) if moments else None), {
+            STANDARDS.slug: len(standards),
+            MEASUREMENTS.slug: sum(len(standard.history()) for standard in standards),
+        }
+
     def rows(self, resource):
         standards = self.standards()
         if resource is STANDARDS:

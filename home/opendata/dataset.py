@@ -19,6 +19,8 @@ from django.http import QueryDict
 from home.models import SiteSettings
 from home.pages import per_request
 
+from .together import read_together
+
 
 def with_query(url, applied):
     return f"{url}?{urlencode(applied)}" if applied else url
@@ -76,6 +78,28 @@ class Dataset:
 
     def row_count(self, resource):
         """How many rows ``resource`` has for this selection."""
+        raise NotImplementedError
+
+    def figures(self):
+        """(last modified, {resource slug: row count}) of this selection, for the portal's list:
+        the values of ``figure_parts()`` read in one query, else ``freshness()`` and each
+        ``row_count()`` asked one by one. A dataset may override it or ``figure_parts()``,
+        always with the very same values."""
+        parts = self.figure_parts()
+        if parts is not None:
+            return self.figures_from(read_together(**parts))
+        last_modified, _count = self.freshness()
+        return last_modified, {
+            resource.slug: self.row_count(resource) for resource in self.resources
+        }
+
+    def figure_parts(self):
+        """What ``figures()`` reads, as {name: part} of ``home.opendata.together`` (so that the
+        portal reads every dataset's in one query), or None."""
+        return None
+
+    def figures_from(self, values):
+        """``figures()`` from the values of ``figure_parts()`` ({name: value})."""
         raise NotImplementedError
 
     def page(self, resource, offset, limit, key=None):

@@ -16,7 +16,6 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     Subquery,
@@ -29,6 +28,7 @@ from django.utils import timezone
 from wagtail.models import PageManager, PageQuerySet
 
 from home.deadlines import report_days
+from home.opendata.together import Latest, Rows, read_together
 
 from .choices import Payer, ReportStatus, ResultStatus
 from .results import MissionResult
@@ -191,22 +191,35 @@ class MissionQuerySet(PageQuerySet):
         no publication at all, on the day a trip report becomes due or overdue; the latest of
         those moments is the Last-Modified time.
         """
+        days = report_days() if days is None else days
+        return self.freshness_from(read_together(**self.freshness_parts(days, today)), days)
+
+    def freshness_parts(self, days=None, today=None):
+        """What ``freshness()`` reads, as parts of ``home.opendata.together.read_together``
+        (so that a caller reads them in the same query as its other figures)."""
         today = today or timezone.localdate()
         days = report_days() if days is None else days
         cutoff = today - timedelta(days=days)
-        no_report = Q(report_document__isnull=True, withdrawn=False)  # withdrawn: never moves
-        figures = self.order_by().aggregate(
-            count=Count("pk"),
-            published=Max("last_published_at"),
-            overdue_end=Max("end_date", filter=no_report & Q(end_date__lt=cutoff)),
-            ended=Max("end_date", filter=no_report & Q(end_date__lt=today)),
-        )
-        moments = [figures["published"]] if figures["published"] else []
-        if figures["overdue_end"]:
-            moments.append(_local_midnight(figures["overdue_end"] + timedelta(days=days + 1)))
-        if figures["ended"]:
-            moments.append(_local_midnight(figures["ended"] + timedelta(days=1)))
-        return (max(moments) if moments else None), figures["count"]
+        no_report = self.filter(report_document__isnull=True, withdrawn=False)  # never moves
+        return {
+            "freshness_count": Rows(self),
+            "freshness_published": Latest(self, "last_published_at"),
+            "freshness_overdue_end": Latest(no_report.filter(end_date__lt=cutoff), "end_date"),
+            "freshness_ended": Latest(no_report.filter(end_date__lt=today), "end_date"),
+        }
+
+    @staticmethod
+    def freshness_from(figures, days=None):
+        """(last_modified, count) from the values of ``freshness_parts()``."""
+        days = report_days() if days is None else days
+        published = figures["freshness_published"]
+        moments = [published] if published else []
+        if figures["freshness_overdue_end"]:
+            end = figures["freshness_overdue_end"]
+            moments.append(_local_midnight(end + timedelta(days=days + 1)))
+        if figures["freshness_ended"]:
+            moments.append(_local_midnight(figures["freshness_ended"] + timedelta(days=1)))
+        return (max(moments) if moments else None), figures["freshness_count"]
 
 
 def _local_midnight(day):

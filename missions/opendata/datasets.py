@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from home.opendata.dataset import Dataset, with_query
+from home.opendata.together import Rows
 
 from ..filters import MissionFilter, MissionFilterForm
 from ..models import CostLine, MissionResult
@@ -90,6 +91,20 @@ class MissionsDataset(Dataset):
                 key=key,
             )
         )
+
+    def figure_parts(self):
+        missions = self.missions()
+        pks = missions.values("pk")
+        return {
+            **missions.freshness_parts(days=self.filter.report_days),
+            "cost_lines": Rows(CostLine.objects.filter(page__in=pks)),
+            "results": Rows(MissionResult.objects.filter(page__in=pks)),
+        }
+
+    def figures_from(self, read):
+        last_modified, count = self.missions().freshness_from(read, days=self.filter.report_days)
+        counts = {MISSIONS.slug: count, COST_LINES.slug: read["cost_lines"]}
+        return last_modified, {**counts, RESULTS.slug: read["results"]}
 
     def row_count(self, resource):
         pks = self.missions().values("pk")

@@ -3,11 +3,12 @@ memberships, agreements and their parties, served under the directory page
 (partners/routes/directory.py) in each language. The files list everything; they do not
 follow the directory's filters."""
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
 from home.opendata.dataset import Dataset
+from home.opendata.together import Latest, Rows
 
 from ..models import Agreement, AgreementParty, Membership
 from . import rows
@@ -43,6 +44,36 @@ class PartnersDataset(Dataset):
         )
         tag = "-".join(map(str, (*counts, rows.today().isoformat())))
         return (max(changed) if changed else None), tag
+
+    def figure_parts(self):
+        """``freshness()``'s last change and ``row_count()``'s counts."""
+        return {
+            "organisations_changed": Latest(Organization.objects.all(), "updated_at"),
+            "agreements_changed": Latest(Agreement.objects.all(), "updated_at"),
+            "organisations": Rows(Organization.objects.values("translation_key").distinct()),
+            "memberships": Rows(Membership.objects.all()),
+            "agreements": Rows(Agreement.objects.values("translation_key").distinct()),
+            "parties": Rows(AgreementParty.objects.filter(agreement__in=self._shown_agreements())),
+        }
+
+    def figures_from(self, read):
+        changed = [read["organisations_changed"], read["agreements_changed"]]
+        changed = [moment for moment in changed if moment]
+        return (max(changed) if changed else None), {
+            ORGANISATIONS.slug: read["organisations"],
+            MEMBERSHIPS.slug: read["memberships"],
+            AGREEMENTS.slug: read["agreements"],
+            AGREEMENT_PARTIES.slug: read["parties"],
+        }
+
+    def _shown_agreements(self):
+        """The agreements whose parties the parties table lists (``rows.party_rows``): each
+        agreement in the reader's language, else in every language it has."""
+        locale_id = self.index.locale_id
+        mine = Agreement.objects.filter(locale_id=locale_id).values("translation_key")
+        return Agreement.objects.filter(
+            Q(locale_id=locale_id) | ~Q(translation_key__in=mine)
+        ).values("pk")
 
     def rows(self, resource):
         locale_id = self.index.locale_id

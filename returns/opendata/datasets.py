@@ -3,9 +3,13 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models import StrategicObjective
+from home.deadlines import report_days
 from home.opendata.dataset import Dataset
+from home.opendata.together import Earliest, Rows
+from home.pages import default_locale
 
-from ..models import CityProject, NeedState, TravelLeg
+from ..models import CityProject, NeedState, ProjectNeed, TravelLeg
 from ..months import month_grid
 from ..objectives import overview, project_needs, standing_missions
 from .schema import MONTHS, NEEDS, OBJECTIVES, PROJECTS, TRAVEL_LEGS
@@ -30,6 +34,33 @@ class ReturnDataset(Dataset):
         last, count = missions.freshness()
         projects = CityProject.objects.filter(locale=self.index.locale_id)
         return last, count + projects.count()
+
+    def figure_parts(self):
+        """``freshness()``'s last change and the number of rows each table's generator
+        yields, counted in the database instead of by building every row."""
+        standing = standing_missions()
+        projects = CityProject.objects.filter(locale=self.index.locale_id)
+        return {
+            **standing.freshness_parts(report_days()),
+            "objectives": Rows(StrategicObjective.objects.filter(locale=default_locale())),
+            "projects": Rows(projects),
+            "needs": Rows(ProjectNeed.objects.filter(project__in=projects.values("pk"))),
+            "legs": Rows(TravelLeg.objects.filter(page__in=standing.values("pk"))),
+            "earliest": Earliest(standing, "start_date"),
+        }
+
+    def figures_from(self, read):
+        last_modified, _count = standing_missions().freshness_from(read, report_days())
+        today = timezone.localdate()
+        start = read["earliest"] or today
+        months = (today.year - start.year) * 12 + today.month - start.month + 1
+        return last_modified, {
+            OBJECTIVES.slug: read["objectives"],
+            PROJECTS.slug: read["projects"],
+            NEEDS.slug: read["needs"],
+            TRAVEL_LEGS.slug: read["legs"],
+            MONTHS.slug: months,
+        }
 
     def rows(self, resource):
         return getattr(self, f"_{resource.name}")()
