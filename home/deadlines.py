@@ -8,6 +8,7 @@ a request, the default site otherwise, and the setting's own default when there 
 from wagtail.models import Site
 
 from .models import SiteSettings
+from .pages import per_request
 
 DEFAULT_REPORT_DAYS = SiteSettings._meta.get_field("report_days").default
 
@@ -15,11 +16,20 @@ DEFAULT_REPORT_DAYS = SiteSettings._meta.get_field("report_days").default
 def _setting(name, site, request):
     if site is None and request is not None:
         return getattr(SiteSettings.for_request(request), name)  # cached on the request
+    # Kept across requests while the content is unchanged (a settings save bumps it): the
+    # default site, and each site's settings, read once for all the names.
     if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
+        site = per_request(
+            "deadlines_default_site",
+            lambda: Site.objects.filter(is_default_site=True).first(),
+            shared=True,
+        )
     if site is None:
         return SiteSettings._meta.get_field(name).default
-    return getattr(SiteSettings.for_site(site), name)
+    settings = per_request(
+        ("deadlines_settings", site.pk), lambda: SiteSettings.for_site(site), shared=True
+    )
+    return getattr(settings, name)
 
 
 def report_days(site=None, request=None):

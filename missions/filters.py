@@ -22,6 +22,7 @@ from django_countries import countries
 
 from directory.models import Person, StrategicObjective
 from home.deadlines import report_days
+from home.pages import per_request
 from home.pagination import shorten
 from home.params import NOT_AN_OPTION, REASONS, QueryParams
 from home.translated import in_locale
@@ -160,6 +161,11 @@ def _by_label(choice):
     return choice[1].casefold()
 
 
+# The options of a filter given no value: reading an absent value gives the field's default
+# whatever its choices.
+NO_OPTIONS = {"years": [], "people": {}, "countries": [], "objectives": {}}
+
+
 class MissionFilter:
     """The missions of ``index`` that match ``params`` (a QueryDict), and what was ignored.
 
@@ -171,12 +177,19 @@ class MissionFilter:
         self.index = index
         self.params = params
         self.base = MissionPage.objects.child_of(index).live().public()
-        self.report_days = report_days(site=index.get_site())
-        options = self.cached("options", lambda: filter_options(self.base, index.locale_id))
+        # The index's site and its setting, kept while the content is unchanged.
+        self.report_days = per_request(
+            ("index_report_days", index.pk),
+            lambda: report_days(site=index.get_site()),
+            shared=True,
+        )
         # Each value is read by the shared parser against the field's options; the form is
-        # then bound to the valid values only, to render the filter as applied.
+        # then bound to the valid values only, to render the filter as applied. Without a value
+        # for any of its fields (the unfiltered index, the portal's figures) nothing is read
+        # against the options, so they are only computed if the form is shown.
         reader = QueryParams(params)
-        fields = MissionFilterForm(None, options).fields
+        given = any(reader.raw(name).strip() for name in MissionFilterForm.base_fields)
+        fields = MissionFilterForm(None, self.options if given else NO_OPTIONS).fields
         self.cleaned = {name: self._read(reader, name, field) for name, field in fields.items()}
         self.ignored = [
             (problem.name, fields[problem.name].label, problem.value) for problem in reader.invalid
@@ -186,9 +199,17 @@ class MissionFilter:
             for problem in reader.invalid
         }
         self._check_range(fields)
-        self.form = MissionFilterForm(self.cleaned, options)
-        self.form.is_valid()
         self.sort = self.cleaned.get("sort") or DEFAULT_SORT
+
+    @cached_property
+    def options(self):
+        return self.cached("options", lambda: filter_options(self.base, self.index.locale_id))
+
+    @cached_property
+    def form(self):
+        form = MissionFilterForm(self.cleaned, self.options)
+        form.is_valid()
+        return form
 
     @staticmethod
     def _read(reader, name, field):
