@@ -9,11 +9,22 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from practices.models import SustainableDevelopmentGoal
+from practices.seo import OG_IMAGE_SPEC
 from practices.signals import pdfs_on_first_request, queue_missing_pdfs
 
 IMAGE_PREFIX = "Demo práctica: "
+# The renditions the practice templates ask for (practice_card.html's srcset,
+# practice_page.html's picture and its sharing image), made at load so that the first visit
+# of the practices index does not make and store two renditions per card, with a query and a
+# write each.
+RENDITIONS = (
+    "width-{400,800}|format-webp",
+    "format-{webp,jpeg}|width-{480,800,1200}",
+    OG_IMAGE_SPEC,
+)
 
 
 @contextlib.contextmanager
@@ -40,6 +51,7 @@ def _image(slug, colour):
         image = get_image_model()(title=IMAGE_PREFIX + slug)
         image.file = ImageFile(_picture(colour, slug), name=f"{slug}.jpg")
         image.save()
+    image.get_renditions(*(spec for specs in RENDITIONS for spec in Filter.expand_spec(specs)))
     return image
 
 
