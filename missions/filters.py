@@ -230,12 +230,6 @@ class MissionFilter:
             current,
         )
 
-    @property
-    def fragment_seconds(self):
-        """How long a rendered part of the index is kept ({% cache %} in its template): 0, not
-        kept, when the generation cannot be read."""
-        return 0 if self.stamp is None else CACHE_SECONDS
-
     def cached(self, name, compute):
         """``compute()``, kept in the cache while the content is unchanged (see ``stamp``)."""
         if self.stamp is None:

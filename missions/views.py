@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from home.cache.fragments import fragment
 from home.formats import format_clp, format_count
 from home.pagination import paginate
 from home.params import mark_ignored
@@ -110,13 +111,13 @@ def index_context(index, request):
         # The filter form, the month grid, the table of missions and the charts are rendered
         # once per content generation and selection ({% cache %} in the template), not on
         # every request.
-        "fragment": {
-            "seconds": mission_filter.fragment_seconds,
-            "stamp": mission_filter.stamp,
-            "query": sorted(mission_filter.applied.items()),
-            "filters": sorted(filters.items()),
-            "request_query": sorted(request.GET.lists()),  # the pagination links keep it whole
-        },
+        "fragment": fragment(
+            index.pk,
+            mission_filter.report_days,
+            sorted(mission_filter.applied.items()),
+            sorted(request.GET.lists()),  # the pagination links keep the whole query
+        ),
+        "summary_fragment": fragment(index.pk, mission_filter.report_days, sorted(filters.items())),
         **mission_filter.cached(
             ("months", mission_filter.cleaned.get("year")), lambda: _months(index, mission_filter)
         ),
