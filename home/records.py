@@ -162,7 +162,8 @@ class RecordIndexMixin:
 
     def record_url(self, record, request=None):
         """The record's address under this page (relative to the site, as page.url is)."""
-        base = self.get_url(request)
+        # The page's own address is worked out once per request, not once per listed record.
+        base = per_request(("page_url", self.pk), lambda: self.get_url(request))
         return f"{base}{self.record_path(record)}" if base else None
 
     def record_full_url(self, record, request=None):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from directory.models import Person, StrategicObjective
+from home.cache import generation
 from home.deadlines import report_days
 from home.pages import per_request
 from home.pagination import shorten
@@ -39,7 +40,8 @@ from .models import (
     ResultStatus,
 )
 
-CACHE_SECONDS = 15 * 60
+# Kept values carry the content generation, so this only bounds how long they take room.
+CACHE_SECONDS = 24 * 60 * 60
 
 SORTS = {
     "newest": ("-start_date", "title", "pk"),
@@ -229,25 +231,30 @@ class MissionFilter:
 
     @cached_property
     def stamp(self):
-        """What the index's figures depend on: a change of any of them is a new cache key.
+        """What the index's kept values depend on, or None when they must not be kept.
 
-        Publishing (a new mission, a correction, a withdrawal) changes the count or the latest
-        publication time; the date and the report deadline change report statuses.
+        The content generation (home/cache/): every save, publish, withdrawal, rename of a
+        person, country option or objective bumps it, in every process, so a kept value is
+        never shown after a change; it is read before the value is computed, so a value
+        computed while a change commits is labelled with the old generation. The date and the
+        report deadline change report statuses. None when the generation cannot be read
+        (Redis down): then nothing is kept.
         """
-        today = timezone.localdate()
-        last_modified, count = self.base.freshness(days=self.report_days, today=today)
+        current = generation()
+        if current is None:
+            return None
         return (
             self.index.pk,
             translation.get_language(),
-            today.isoformat(),
+            timezone.localdate().isoformat(),
             self.report_days,
-            count,
-            last_modified.isoformat() if last_modified else "",
+            current,
         )
 
     def cached(self, name, compute):
-        """``compute()``, kept in the cache until the missions change (or for 15 minutes,
-        for changes that publish nothing, such as a renamed person)."""
+        """``compute()``, kept in the cache while the content is unchanged (see ``stamp``)."""
+        if self.stamp is None:
+            return compute()
         digest = hashlib.sha256(repr((self.stamp, name)).encode()).hexdigest()
         return cache.get_or_set(f"missions-index:{digest}", compute, CACHE_SECONDS)
 

@@ -7,8 +7,10 @@ page first. These views import the models; the models never import them.
 """
 
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from home.cache.fragments import fragment
 from home.formats import format_clp, format_count
 from home.pagination import paginate
 from home.params import mark_ignored
@@ -81,7 +83,7 @@ def index_context(index, request):
     mission_filter = MissionFilter(index, request.GET)
     notices = mission_filter.notices()
     listed = mission_filter.ordered(
-        mission_filter.missions().with_totals().prefetch_related("destinations")
+        mission_filter.missions().with_listing_totals().prefetch_related("destinations")
     )
     page_obj = paginate(listed, request.GET.get("page"), PER_PAGE, notices)
     filters = {k: v for k, v in mission_filter.applied.items() if k != "sort"}
@@ -98,14 +100,27 @@ def index_context(index, request):
         "page_obj": page_obj,
         "paginator": page_obj.paginator,
         "total_display": format_count(page_obj.paginator.count),
-        "rows": [_row(mission) for mission in page_obj.object_list],
+        # Read only when the table is rendered, not when it is kept (see "fragment").
+        "rows": SimpleLazyObject(lambda: [_row(mission) for mission in page_obj.object_list]),
         "totals": summary["totals"],
         "withdrawn_listed": page_obj.paginator.count - summary["counted"],
         "charts": summary["charts"],
         "open_data": MissionsDataset(index, request).links(mission_filter.applied),
         "last_modified": summary["last_modified"],
         "methodology_url": index.url + index.reverse_subpage("carbon_methodology"),
-        **_months(index, mission_filter),
+        # The filter form, the month grid, the table of missions and the charts are rendered
+        # once per content generation and selection ({% cache %} in the template), not on
+        # every request.
+        "fragment": fragment(
+            index.pk,
+            mission_filter.report_days,
+            sorted(mission_filter.applied.items()),
+            sorted(request.GET.lists()),  # the pagination links keep the whole query
+        ),
+        "summary_fragment": fragment(index.pk, mission_filter.report_days, sorted(filters.items())),
+        **mission_filter.cached(
+            ("months", mission_filter.cleaned.get("year")), lambda: _months(index, mission_filter)
+        ),
     }
 
 

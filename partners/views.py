@@ -5,8 +5,10 @@ the record already looked up in the page's language (home/records.py).
 
 from django.db.models import Prefetch
 from django.http import JsonResponse
+from django.utils.functional import SimpleLazyObject
 
 from directory.models import Organization
+from home.cache.fragments import fragment
 from home.models import SiteSettings
 from home.pagination import paginate
 from home.records import remember_record_index
@@ -55,7 +57,9 @@ def directory(page, request):
             "local_total": sum(count for _kind, _label, count in local),
             "international_total": sum(count for _kind, _label, count in international),
             "municipality": selection.municipality_record() if municipality_id else None,
-            "who": who_does_what(organisations, page.locale_id),
+            # Read only when its table is rendered, not while it is kept (home/cache/fragments.py).
+            "who": SimpleLazyObject(lambda: who_does_what(organisations, page.locale_id)),
+            "who_fragment": fragment(page.pk, sorted(selection.applied.items())),
             "open_data": PartnersDataset.unfiltered(page, request).links(),
         },
     )

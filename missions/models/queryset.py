@@ -108,6 +108,18 @@ class MissionQuerySet(PageQuerySet):
             **counts,
         )
 
+    def with_listing_totals(self):
+        """Annotate only what a table of missions shows (the index): ``total_cost_clp``,
+        ``municipal_cost_clp``, ``results_count`` and ``results_achieved``, computed as
+        ``with_totals`` computes them, without its eight other subqueries to build and run."""
+        achieved = RESULT_COUNT_FIELDS[ResultStatus.ACHIEVED]
+        return self.annotate(
+            total_cost_clp=_cost_subquery(),
+            municipal_cost_clp=_cost_subquery(payer=Payer.MUNICIPALITY),
+            results_count=_result_count_subquery(),
+            **{achieved: _result_count_subquery(status=ResultStatus.ACHIEVED)},
+        )
+
     def with_total_cost(self):
         """Annotate ``total_cost_clp`` only, as ``with_totals`` does: for lists that show a
         mission's cost and nothing else (the search results), without the other figures'
