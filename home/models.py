@@ -200,6 +200,11 @@ class SiteIdentity(TranslatableMixin, models.Model):
         """
         site_id = getattr(site, "pk", site)  # a Site or its id: no query for the site itself
         rows = list(cls.objects.filter(site_id=site_id).select_related("locale")) if site else []
+        return cls.pick(rows, site_id, locale)
+
+    @classmethod
+    def pick(cls, rows, site_id, locale=None):
+        """``for_site``'s choice among ``rows`` (the site's identities, with their locales)."""
         language = locale.language_code if locale else active_language()
         by_language = {row.locale.language_code: row for row in rows}
         for code in (language, settings.LANGUAGE_CODE):
@@ -349,8 +354,19 @@ class SiteSettings(BaseSiteSetting):
             return super().for_request(request)  # Wagtail's DoesNotExist for a site-less request
 
         def read():
-            instance = cls.for_site(site)
+            # The identities, their site and its settings in one query (the settings through
+            # the site's reverse one-to-one); Wagtail's get-or-create when there is no identity
+            # or no settings row yet.
+            rows = list(
+                SiteIdentity.objects.filter(site_id=site.pk).select_related(
+                    "locale", "site__sitesettings"
+                )
+            )
+            instance = getattr(rows[0].site, "sitesettings", None) if rows else None
+            if instance is None:
+                instance = cls.for_site(site)
             instance.__dict__["_identities"] = {}  # filled per language, shared by the copies
+            instance.__dict__["_identity_rows"] = rows
             return instance
 
         instance = copy.copy(per_request(("site_settings", site.pk), read, shared=True))
@@ -363,7 +379,12 @@ class SiteSettings(BaseSiteSetting):
         language = locale.language_code if locale else active_language()
         cache = self.__dict__.setdefault("_identities", {})
         if language not in cache:
-            cache[language] = SiteIdentity.for_site(self.site_id, locale)
+            rows = self.__dict__.get("_identity_rows")
+            cache[language] = (
+                SiteIdentity.pick(rows, self.site_id, locale)
+                if rows is not None
+                else SiteIdentity.for_site(self.site_id, locale)
+            )
         return cache[language]
 
     def save(self, *args, **kwargs):
@@ -377,3 +398,4 @@ class SiteSettings(BaseSiteSetting):
                 setattr(source, name, value)
             source.save()
             self.__dict__.pop("_identities", None)
+            self.__dict__.pop("_identity_rows", None)

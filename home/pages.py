@@ -57,14 +57,86 @@ def per_request(key, compute, shared=False):
     return memo[key]
 
 
-def index_page(model, locale):
-    """The first live ``model`` page (in tree order) in ``locale`` (a Locale or its id), or None."""
-    locale_id = getattr(locale, "pk", locale)
-    return per_request(
-        ("index_page", model._meta.label_lower, locale_id),
-        lambda: model.objects.live().filter(locale_id=locale_id).order_by("path").first(),
-        shared=True,
+# The tree's root (1), each language's home page (2) and the sections under it (3): what the
+# layout reads on every page (the route to the page, the menu, the language's home).
+TOP_DEPTH = 3
+
+# The page types asked for through ``index_page`` in this process: their live pages (a handful,
+# however much content there is) are read with the top of the tree from then on.
+_index_types = set()
+
+
+def top_pages():
+    """The pages of the top of the tree (depth <= TOP_DEPTH) and every live page of a type asked
+    for through ``index_page``, with their locales, in tree order: one query per content
+    generation for the routing to the first level, the menu of every language, the language
+    homes and the index pages (read-only: shared by every request)."""
+    return _top()["pages"]
+
+
+def _top():
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    def read():
+        types = frozenset(_index_types)
+        wanted = Q(depth__lte=TOP_DEPTH)
+        if types:
+            wanted |= Q(content_type_id__in=sorted(types), live=True)
+        pages = Page.objects.filter(wanted).select_related("locale").order_by("path")
+        return {"pages": list(pages), "types": types}
+
+    return per_request("top_pages", read, shared=True)
+
+
+def top_locale(language_code):
+    """The Locale of ``language_code`` as the top pages carry it (no query), or None."""
+    return next(
+        (page.locale for page in top_pages() if page.locale.language_code == language_code), None
     )
+
+
+def active_locale():
+    """Wagtail's ``Locale.get_active()`` (the request's content language), without a query when
+    a top page is in that language (Wagtail's own fallbacks otherwise)."""
+    from django.utils.translation import get_language
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    try:
+        found = top_locale(get_supported_content_language_variant(get_language()))
+    except LookupError:
+        found = None  # Wagtail falls back to the default language
+    return found or per_request(("active_locale", get_language()), Locale.get_active, shared=True)
+
+
+def index_page(model, locale):
+    """The first live ``model`` page (in tree order) in ``locale`` (a Locale or its id), or None.
+
+    Read from ``top_pages`` (as its own type, its own fields deferred: callers link to it) once
+    the type has been asked for in this process; a type with subtypes is read on its own.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    locale_id = getattr(locale, "pk", locale)
+    content_type_id = ContentType.objects.get_for_model(model).pk
+
+    def read():
+        if content_type_id in _top()["types"] and not model.__subclasses__():
+            return next(
+                (
+                    page.specific_deferred
+                    for page in top_pages()
+                    if page.content_type_id == content_type_id
+                    and page.locale_id == locale_id
+                    and page.live
+                ),
+                None,
+            )
+        _index_types.add(content_type_id)
+        return model.objects.live().filter(locale_id=locale_id).order_by("path").first()
+
+    return per_request(("index_page", model._meta.label_lower, locale_id), read, shared=True)
 
 
 def default_locale():

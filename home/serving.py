@@ -20,9 +20,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from .pages import per_request
+from .pages import TOP_DEPTH, per_request, top_locale, top_pages
 
 _wagtail_route = Page.route
 
@@ -37,8 +38,8 @@ def _page(found):
         if model is None:  # a type whose code is gone: Wagtail's own fallback
             return Page.objects.get(pk=pk).specific
         manager = model._default_manager
-        related = getattr(model, "serve_select_related", ())
-        return (manager.select_related(*related) if related else manager).get(pk=pk)
+        related = ("locale", *getattr(model, "serve_select_related", ()))
+        return manager.select_related(*related).get(pk=pk)
     except ObjectDoesNotExist:
         raise Http404 from None
 
@@ -47,25 +48,57 @@ def route(self, request, path_components):
     if not path_components:
         return _wagtail_route(self, request, path_components)
     slug = path_components[0]
-    subpage = _page(
-        per_request(
+    if self.depth < TOP_DEPTH:  # the child is among the top pages, read once per generation
+        found = next(
+            (
+                (child.pk, child.content_type_id)
+                for child in top_pages()
+                if child.depth == self.depth + 1
+                and child.slug == slug
+                and child.path.startswith(self.path)
+            ),
+            None,
+        )
+    else:
+        found = per_request(
             ("route_child", self.pk, slug),
             lambda: (
                 self.get_children().filter(slug=slug).values_list("pk", "content_type_id").first()
             ),
             shared=True,
         )
-    )
+    subpage = _page(found)
     subpage._cached_parent_obj = self  # treebeard's get_parent() needs no query
     return subpage.route(request, path_components[1:])
 
 
 def _localized_root(site):
-    def read():
-        root = site.root_page.localized
-        return root.pk, root.content_type_id
+    """The site's root page in the active language, as Wagtail's ``root_page.localized`` finds it
+    (its live translation in that language, else the root itself), from the top pages."""
+    root = site.root_page
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        code = None
+    if root.depth > TOP_DEPTH or code is None or top_locale(code) is None:
+        # Wagtail's fallbacks (the default language's translation): read as Wagtail does
 
-    return _page(per_request(("route_root", site.pk, get_language()), read, shared=True))
+        def read():
+            localized = root.localized
+            return localized.pk, localized.content_type_id
+
+        return _page(per_request(("route_root", site.pk, get_language()), read, shared=True))
+    localized = next(
+        (
+            page
+            for page in top_pages()
+            if page.translation_key == root.translation_key and page.locale.language_code == code
+        ),
+        None,
+    )
+    if localized is None or not localized.live:
+        localized = root
+    return _page((localized.pk, localized.content_type_id))
 
 
 def route_for_request(request, path):
