@@ -44,6 +44,22 @@ def _page(found):
         raise Http404 from None
 
 
+def _typed_child(parent, slug):
+    """The child at ``slug``, read as its own type in one query when ``parent``'s type allows
+    only one type of child (a mission under the missions index), else None (read generically).
+    Slugs are unique among siblings, so a child found this way is the one Wagtail would find."""
+    models = parent.specific_class.allowed_subpage_models() if parent.specific_class else []
+    if len(models) != 1 or models[0].__subclasses__():
+        return None
+    model = models[0]
+    related = ("locale", *getattr(model, "serve_select_related", ()))
+    return (
+        model._default_manager.select_related(*related)
+        .filter(depth=parent.depth + 1, path__startswith=parent.path, slug=slug)
+        .first()
+    )
+
+
 def route(self, request, path_components):
     if not path_components:
         return _wagtail_route(self, request, path_components)
@@ -60,6 +76,10 @@ def route(self, request, path_components):
             None,
         )
     else:
+        typed = _typed_child(self, slug)
+        if typed is not None:
+            typed._cached_parent_obj = self
+            return typed.route(request, path_components[1:])
         found = per_request(
             ("route_child", self.pk, slug),
             lambda: (
