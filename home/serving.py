@@ -60,14 +60,25 @@ def _typed_child(parent, slug):
     )
 
 
+def _passed_through(page, path_components):
+    """Whether routing only passes through ``page`` (a top page, as a plain Page): the address
+    goes on below it and its type routes as every page does (not a routable page's own
+    routes). Wagtail's routing reads nothing of such a page but its place in the tree (it does
+    not even check that it is live), so it needs no query of its own."""
+    if not path_components:
+        return False
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    return model is not None and model.route is route
+
+
 def route(self, request, path_components):
     if not path_components:
         return _wagtail_route(self, request, path_components)
     slug = path_components[0]
     if self.depth < TOP_DEPTH:  # the child is among the top pages, read once per generation
-        found = next(
+        child = next(
             (
-                (child.pk, child.content_type_id)
+                child
                 for child in top_pages()
                 if child.depth == self.depth + 1
                 and child.slug == slug
@@ -75,6 +86,9 @@ def route(self, request, path_components):
             ),
             None,
         )
+        if child is not None and _passed_through(child, path_components[1:]):
+            return route(child, request, path_components[1:])
+        found = (child.pk, child.content_type_id) if child is not None else None
     else:
         typed = _typed_child(self, slug)
         if typed is not None:
@@ -94,7 +108,8 @@ def route(self, request, path_components):
 
 def _localized_root(site):
     """The site's root page in the active language, as Wagtail's ``root_page.localized`` finds it
-    (its live translation in that language, else the root itself), from the top pages."""
+    (its live translation in that language, else the root itself), from the top pages; and
+    whether it is a plain Page read from them (or the site's root), not yet as its own type."""
     root = site.root_page
     try:
         code = get_supported_content_language_variant(get_language())
@@ -107,7 +122,7 @@ def _localized_root(site):
             localized = root.localized
             return localized.pk, localized.content_type_id
 
-        return _page(per_request(("route_root", site.pk, get_language()), read, shared=True))
+        return _page(per_request(("route_root", site.pk, get_language()), read, shared=True)), False
     localized = next(
         (
             page
@@ -118,7 +133,16 @@ def _localized_root(site):
     )
     if localized is None or not localized.live:
         localized = root
-    return _page((localized.pk, localized.content_type_id))
+    return localized, True
+
+
+def _route_from_root(site, request, components):
+    root, shared = _localized_root(site)
+    if shared:  # a plain Page: read as its own type unless routing only passes through it
+        if _passed_through(root, components):
+            return route(root, request, components)
+        root = _page((root.pk, root.content_type_id))
+    return root.route(request, components)
 
 
 def route_for_request(request, path):
@@ -128,9 +152,7 @@ def route_for_request(request, path):
             site = Site.find_for_request(request)
             if site:
                 components = [component for component in path.split("/") if component]
-                request._wagtail_route_for_request = _localized_root(site).route(
-                    request, components
-                )
+                request._wagtail_route_for_request = _route_from_root(site, request, components)
             else:
                 request._wagtail_route_for_request = None
         except Http404:
