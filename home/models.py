@@ -3,6 +3,7 @@ import copy
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -80,9 +81,17 @@ class HomePage(Page):
         ids = [block["value"] for block in self.featured_pages.raw_data if block.get("value")]
         if not ids:
             return []
-        found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        # The picked pages and their live translations in this language, read together.
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        rows = Page.objects.filter(
+            Q(pk__in=ids) | Q(translation_key__in=keys, locale_id=self.locale_id, live=True)
+        ).specific()
+        found = {page.pk: page for page in rows}
         picked = [found[pk] for pk in ids if pk in found]
-        shown = in_locale(picked, self.locale_id, Page.objects.live().specific(), distinct=False)
+        translations = [
+            page for page in found.values() if page.locale_id == self.locale_id and page.live
+        ]
+        shown = in_locale(picked, self.locale_id, translations, distinct=False)
         return [page for page in shown if page.live]
 
 
