@@ -2,7 +2,10 @@
 
 The home page's figures, its latest missions and the links between sections each need "the
 missions index in this language" (or the practices', the standards'…), and every
-``public()`` page list needs the site's view restrictions. ``index_page`` and
+``public()`` page list needs the site's restricted pages. The top of the page tree
+(``top_pages``: the language homes, the sections under them, the index pages and the
+restricted pages) is read in one query and answers the routing to the first level, the menus,
+the index pages and the restrictions. ``index_page`` and
 ``view_restrictions`` read them once per request and hand the same result to every caller.
 The memo lives only while Django serves a request (from ``request_started`` to
 ``request_finished``, per thread), so a change made between two requests is seen by the next
@@ -37,6 +40,7 @@ def _forget_restrictions(**kwargs):
     memo = getattr(_state, "memo", None)
     if memo is not None:
         memo.pop("view_restrictions", None)
+        memo.pop("top_pages", None)
 
 
 request_started.connect(_start, dispatch_uid="home_pages_memo_start")
@@ -75,18 +79,30 @@ def top_pages():
 
 
 def _top():
-    from django.db.models import Q
-    from wagtail.models import Page
+    from django.db.models import Exists, OuterRef, Q
+    from wagtail.models import Page, PageViewRestriction
 
     def read():
         types = frozenset(_index_types)
-        wanted = Q(depth__lte=TOP_DEPTH)
+        restrictions = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        wanted = Q(depth__lte=TOP_DEPTH) | Q(Exists(restrictions))
         if types:
             wanted |= Q(content_type_id__in=sorted(types), live=True)
-        pages = Page.objects.filter(wanted).select_related("locale").order_by("path")
+        pages = (
+            Page.objects.filter(wanted)
+            .annotate(restricted=Exists(restrictions))
+            .select_related("locale")
+            .order_by("path")
+        )
         return {"pages": list(pages), "types": types}
 
     return per_request("top_pages", read, shared=True)
+
+
+def restricted_pages():
+    """The pages that have a view restriction (each once, in tree order), from ``top_pages``:
+    the sections Wagtail's "public pages" rule leaves out (home/privacy.py)."""
+    return [page for page in top_pages() if page.restricted]
 
 
 def top_locale(language_code):

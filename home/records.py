@@ -42,7 +42,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
-from .pages import index_page, per_request, view_restrictions
+from .pages import index_page, per_request, restricted_pages
 
 SLUG_MAX_LENGTH = 80
 # Sub-routes an index page may have besides its records' pages (open data, feeds): no record
@@ -276,7 +276,7 @@ def _find_index(label, locale_id):
             first = index_page(model, locale_id)
             if first is None:
                 continue
-            restricted = any(first.path.startswith(r.page.path) for r in view_restrictions())
+            restricted = any(first.path.startswith(page.path) for page in restricted_pages())
             index = (
                 model.objects.live().public().filter(locale_id=locale_id).first()
                 if restricted
