@@ -122,7 +122,7 @@ def test_a_restriction_and_a_menu_change_show_on_the_next_request(site):
     a view restriction added, or a section hidden from the menu, is on the very next request."""
     urls = site["es"]
     mission = MissionPage.objects.get(slug="mision-1", locale__language_code="es")
-    about = Page.objects.get(url_path__endswith="/acerca/")
+    about = Page.objects.get(url_path__endswith="/acerca/").specific
     with override_settings(PAGE_CACHE_ENABLED=False):
         client = Client()
         listed = f'href="{mission.url}"'
