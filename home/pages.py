@@ -47,6 +47,11 @@ request_started.connect(_start, dispatch_uid="home_pages_memo_start")
 request_finished.connect(_finish, dispatch_uid="home_pages_memo_finish")
 
 
+def in_request():
+    """Whether Django is serving a request in this thread (what ``per_request`` keeps)."""
+    return getattr(_state, "memo", None) is not None
+
+
 def per_request(key, compute, shared=False):
     """``compute()``, once per request for ``key`` (every time outside a request).
 
@@ -85,7 +90,7 @@ def _top():
     def read():
         types = frozenset(_index_types)
         restrictions = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        wanted = Q(depth__lte=TOP_DEPTH) | Q(Exists(restrictions))
+        wanted = Q(depth__lte=TOP_DEPTH) | Q(pk__in=PageViewRestriction.objects.values("page_id"))
         if types:
             wanted |= Q(content_type_id__in=sorted(types), live=True)
         pages = (
@@ -138,11 +143,12 @@ def index_page(model, locale):
     content_type_id = ContentType.objects.get_for_model(model).pk
 
     def read():
-        if content_type_id in _top()["types"] and not model.__subclasses__():
+        top = _top() if in_request() else None  # outside a request: the one query below
+        if top is not None and content_type_id in top["types"] and not model.__subclasses__():
             return next(
                 (
                     page.specific_deferred
-                    for page in top_pages()
+                    for page in top["pages"]
                     if page.content_type_id == content_type_id
                     and page.locale_id == locale_id
                     and page.live
