@@ -11,6 +11,13 @@ query. The page is always read fresh: what it shows is never taken from the memo
 type may name, in ``serve_select_related``, the foreign keys its page always shows (the
 mission's report document): they come in the same query (a join) instead of one each.
 
+The top of the tree (the language homes and the sections under them) comes from
+``home.pages.top_pages()``, one query per generation shared with the menus: the root in the
+active language and the first level cost no query of their own, and a page that routing only
+passes through (the home, on the way to a section; not a routable page) is not read at all, as
+Wagtail's routing needs only its place in the tree. Below, a parent that allows one type of
+child (the missions index) has its child read as that type in one query.
+
 ``install()`` puts ``route`` and ``route_for_request`` in Wagtail's place (HomeConfig.ready);
 page types that override ``route`` (routable pages) reach this one through ``super()``. What
 the page does with the request (live check, sub-routes, the serve hooks) is Wagtail's, unchanged.
