@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from .models import HomePage
-from .pages import per_request
+from .pages import TOP_DEPTH, per_request, top_pages
 from .params import ParamError, parse_id, parse_text
 
 # The query parameter that asks for a language a page is not translated into: the switcher
@@ -37,7 +37,25 @@ def menu_pages(language_code):
 
 
 def _read_menu(language_code):
+    """From the top pages (no query of its own) when that language's home is among them: a home
+    page is a root of its language's tree, so it and the pages below it are at the top."""
     home_type = ContentType.objects.get_for_model(HomePage)
+    rows = [
+        page
+        for page in top_pages()
+        if page.live and page.locale.language_code == language_code and page.depth > 1
+    ]
+    home = next((row for row in rows if row.content_type_id == home_type.pk), None)
+    if home is not None and home.depth < TOP_DEPTH:
+        return home, [
+            row
+            for row in rows
+            if row.show_in_menus and row.depth == home.depth + 1 and row.path.startswith(home.path)
+        ]
+    return _query_menu(language_code, home_type)
+
+
+def _query_menu(language_code, home_type):
     homes = HomePage.objects.live().filter(locale__language_code=language_code)
     rows = list(
         Page.objects.live()

@@ -3,6 +3,7 @@ import copy
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -80,9 +81,17 @@ class HomePage(Page):
         ids = [block["value"] for block in self.featured_pages.raw_data if block.get("value")]
         if not ids:
             return []
-        found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        # The picked pages and their live translations in this language, read together.
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        rows = Page.objects.filter(
+            Q(pk__in=ids) | Q(translation_key__in=keys, locale_id=self.locale_id, live=True)
+        ).specific()
+        found = {page.pk: page for page in rows}
         picked = [found[pk] for pk in ids if pk in found]
-        shown = in_locale(picked, self.locale_id, Page.objects.live().specific(), distinct=False)
+        translations = [
+            page for page in found.values() if page.locale_id == self.locale_id and page.live
+        ]
+        shown = in_locale(picked, self.locale_id, translations, distinct=False)
         return [page for page in shown if page.live]
 
 
@@ -200,6 +209,11 @@ class SiteIdentity(TranslatableMixin, models.Model):
         """
         site_id = getattr(site, "pk", site)  # a Site or its id: no query for the site itself
         rows = list(cls.objects.filter(site_id=site_id).select_related("locale")) if site else []
+        return cls.pick(rows, site_id, locale)
+
+    @classmethod
+    def pick(cls, rows, site_id, locale=None):
+        """``for_site``'s choice among ``rows`` (the site's identities, with their locales)."""
         language = locale.language_code if locale else active_language()
         by_language = {row.locale.language_code: row for row in rows}
         for code in (language, settings.LANGUAGE_CODE):
@@ -349,8 +363,19 @@ class SiteSettings(BaseSiteSetting):
             return super().for_request(request)  # Wagtail's DoesNotExist for a site-less request
 
         def read():
-            instance = cls.for_site(site)
+            # The identities, their site and its settings in one query (the settings through
+            # the site's reverse one-to-one); Wagtail's get-or-create when there is no identity
+            # or no settings row yet.
+            rows = list(
+                SiteIdentity.objects.filter(site_id=site.pk).select_related(
+                    "locale", "site__sitesettings"
+                )
+            )
+            instance = getattr(rows[0].site, "sitesettings", None) if rows else None
+            if instance is None:
+                instance = cls.for_site(site)
             instance.__dict__["_identities"] = {}  # filled per language, shared by the copies
+            instance.__dict__["_identity_rows"] = rows
             return instance
 
         instance = copy.copy(per_request(("site_settings", site.pk), read, shared=True))
@@ -363,7 +388,12 @@ class SiteSettings(BaseSiteSetting):
         language = locale.language_code if locale else active_language()
         cache = self.__dict__.setdefault("_identities", {})
         if language not in cache:
-            cache[language] = SiteIdentity.for_site(self.site_id, locale)
+            rows = self.__dict__.get("_identity_rows")
+            cache[language] = (
+                SiteIdentity.pick(rows, self.site_id, locale)
+                if rows is not None
+                else SiteIdentity.for_site(self.site_id, locale)
+            )
         return cache[language]
 
     def save(self, *args, **kwargs):
@@ -377,3 +407,4 @@ class SiteSettings(BaseSiteSetting):
                 setattr(source, name, value)
             source.save()
             self.__dict__.pop("_identities", None)
+            self.__dict__.pop("_identity_rows", None)

@@ -2,7 +2,10 @@
 
 The home page's figures, its latest missions and the links between sections each need "the
 missions index in this language" (or the practices', the standards'…), and every
-``public()`` page list needs the site's view restrictions. ``index_page`` and
+``public()`` page list needs the site's restricted pages. The top of the page tree
+(``top_pages``: the language homes, the sections under them, the index pages and the
+restricted pages) is read in one query and answers the routing to the first level, the menus,
+the index pages and the restrictions. ``index_page`` and
 ``view_restrictions`` read them once per request and hand the same result to every caller.
 The memo lives only while Django serves a request (from ``request_started`` to
 ``request_finished``, per thread), so a change made between two requests is seen by the next
@@ -37,10 +40,16 @@ def _forget_restrictions(**kwargs):
     memo = getattr(_state, "memo", None)
     if memo is not None:
         memo.pop("view_restrictions", None)
+        memo.pop("top_pages", None)
 
 
 request_started.connect(_start, dispatch_uid="home_pages_memo_start")
 request_finished.connect(_finish, dispatch_uid="home_pages_memo_finish")
+
+
+def in_request():
+    """Whether Django is serving a request in this thread (what ``per_request`` keeps)."""
+    return getattr(_state, "memo", None) is not None
 
 
 def per_request(key, compute, shared=False):
@@ -57,14 +66,99 @@ def per_request(key, compute, shared=False):
     return memo[key]
 
 
-def index_page(model, locale):
-    """The first live ``model`` page (in tree order) in ``locale`` (a Locale or its id), or None."""
-    locale_id = getattr(locale, "pk", locale)
-    return per_request(
-        ("index_page", model._meta.label_lower, locale_id),
-        lambda: model.objects.live().filter(locale_id=locale_id).order_by("path").first(),
-        shared=True,
+# The tree's root (1), each language's home page (2) and the sections under it (3): what the
+# layout reads on every page (the route to the page, the menu, the language's home).
+TOP_DEPTH = 3
+
+# The page types asked for through ``index_page`` in this process: their live pages (a handful,
+# however much content there is) are read with the top of the tree from then on.
+_index_types = set()
+
+
+def top_pages():
+    """The pages of the top of the tree (depth <= TOP_DEPTH) and every live page of a type asked
+    for through ``index_page``, with their locales, in tree order: one query per content
+    generation for the routing to the first level, the menu of every language, the language
+    homes and the index pages (read-only: shared by every request)."""
+    return _top()["pages"]
+
+
+def _top():
+    from django.db.models import Exists, OuterRef, Q
+    from wagtail.models import Page, PageViewRestriction
+
+    def read():
+        types = frozenset(_index_types)
+        restrictions = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        wanted = Q(depth__lte=TOP_DEPTH) | Q(pk__in=PageViewRestriction.objects.values("page_id"))
+        if types:
+            wanted |= Q(content_type_id__in=sorted(types), live=True)
+        pages = (
+            Page.objects.filter(wanted)
+            .annotate(restricted=Exists(restrictions))
+            .select_related("locale")
+            .order_by("path")
+        )
+        return {"pages": list(pages), "types": types}
+
+    return per_request("top_pages", read, shared=True)
+
+
+def restricted_pages():
+    """The pages that have a view restriction (each once, in tree order), from ``top_pages``:
+    the sections Wagtail's "public pages" rule leaves out (home/privacy.py)."""
+    return [page for page in top_pages() if page.restricted]
+
+
+def top_locale(language_code):
+    """The Locale of ``language_code`` as the top pages carry it (no query), or None."""
+    return next(
+        (page.locale for page in top_pages() if page.locale.language_code == language_code), None
     )
+
+
+def active_locale():
+    """Wagtail's ``Locale.get_active()`` (the request's content language), without a query when
+    a top page is in that language (Wagtail's own fallbacks otherwise)."""
+    from django.utils.translation import get_language
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    try:
+        found = top_locale(get_supported_content_language_variant(get_language()))
+    except LookupError:
+        found = None  # Wagtail falls back to the default language
+    return found or per_request(("active_locale", get_language()), Locale.get_active, shared=True)
+
+
+def index_page(model, locale):
+    """The first live ``model`` page (in tree order) in ``locale`` (a Locale or its id), or None.
+
+    Read from ``top_pages`` (as its own type, its own fields deferred: callers link to it) once
+    the type has been asked for in this process; a type with subtypes is read on its own.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    locale_id = getattr(locale, "pk", locale)
+    content_type_id = ContentType.objects.get_for_model(model).pk
+
+    def read():
+        top = _top() if in_request() else None  # outside a request: the one query below
+        if top is not None and content_type_id in top["types"] and not model.__subclasses__():
+            return next(
+                (
+                    page.specific_deferred
+                    for page in top["pages"]
+                    if page.content_type_id == content_type_id
+                    and page.locale_id == locale_id
+                    and page.live
+                ),
+                None,
+            )
+        _index_types.add(content_type_id)
+        return model.objects.live().filter(locale_id=locale_id).order_by("path").first()
+
+    return per_request(("index_page", model._meta.label_lower, locale_id), read, shared=True)
 
 
 def default_locale():

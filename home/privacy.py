@@ -14,14 +14,14 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .pages import connect, view_restrictions
+from .pages import connect, restricted_pages
 
 
 def private_q(self):
     """Pages that are, or are under, a page with a view restriction (Wagtail's rule)."""
     q = Q()
-    for restriction in view_restrictions():
-        q |= self.descendant_of_q(restriction.page, inclusive=True)
+    for page in restricted_pages():
+        q |= self.descendant_of_q(page, inclusive=True)
     return q if q else Q(pk__in=[])  # no private section: match no page
 
 
@@ -33,7 +33,7 @@ def get_view_restrictions(self):
     ancestors), without its two queries when the site has no view restriction at all: the
     common case, checked by Wagtail on every page it serves. With any restriction on the site,
     Wagtail's own (which follows aliases to their source pages) answers."""
-    if not view_restrictions():
+    if not restricted_pages():
         return PageViewRestriction.objects.none()
     return _wagtail_get_view_restrictions(self)
 

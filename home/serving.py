@@ -11,6 +11,13 @@ query. The page is always read fresh: what it shows is never taken from the memo
 type may name, in ``serve_select_related``, the foreign keys its page always shows (the
 mission's report document): they come in the same query (a join) instead of one each.
 
+The top of the tree (the language homes and the sections under them) comes from
+``home.pages.top_pages()``, one query per generation shared with the menus: the root in the
+active language and the first level cost no query of their own, and a page that routing only
+passes through (the home, on the way to a section; not a routable page) is not read at all, as
+Wagtail's routing needs only its place in the tree. Below, a parent that allows one type of
+child (the missions index) has its child read as that type in one query.
+
 ``install()`` puts ``route`` and ``route_for_request`` in Wagtail's place (HomeConfig.ready);
 page types that override ``route`` (routable pages) reach this one through ``super()``. What
 the page does with the request (live check, sub-routes, the serve hooks) is Wagtail's, unchanged.
@@ -20,9 +27,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from .pages import per_request
+from .pages import TOP_DEPTH, per_request, top_locale, top_pages
 
 _wagtail_route = Page.route
 
@@ -37,35 +45,111 @@ def _page(found):
         if model is None:  # a type whose code is gone: Wagtail's own fallback
             return Page.objects.get(pk=pk).specific
         manager = model._default_manager
-        related = getattr(model, "serve_select_related", ())
-        return (manager.select_related(*related) if related else manager).get(pk=pk)
+        related = ("locale", *getattr(model, "serve_select_related", ()))
+        return manager.select_related(*related).get(pk=pk)
     except ObjectDoesNotExist:
         raise Http404 from None
+
+
+def _typed_child(parent, slug):
+    """The child at ``slug``, read as its own type in one query when ``parent``'s type allows
+    only one type of child (a mission under the missions index), else None (read generically).
+    Slugs are unique among siblings, so a child found this way is the one Wagtail would find."""
+    models = parent.specific_class.allowed_subpage_models() if parent.specific_class else []
+    if len(models) != 1 or models[0].__subclasses__():
+        return None
+    model = models[0]
+    related = ("locale", *getattr(model, "serve_select_related", ()))
+    return (
+        model._default_manager.select_related(*related)
+        .filter(depth=parent.depth + 1, path__startswith=parent.path, slug=slug)
+        .first()
+    )
+
+
+def _passed_through(page, path_components):
+    """Whether routing only passes through ``page`` (a top page, as a plain Page): the address
+    goes on below it and its type routes as every page does (not a routable page's own
+    routes). Wagtail's routing reads nothing of such a page but its place in the tree (it does
+    not even check that it is live), so it needs no query of its own."""
+    if not path_components:
+        return False
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    return model is not None and model.route is route
 
 
 def route(self, request, path_components):
     if not path_components:
         return _wagtail_route(self, request, path_components)
     slug = path_components[0]
-    subpage = _page(
-        per_request(
+    if self.depth < TOP_DEPTH:  # the child is among the top pages, read once per generation
+        child = next(
+            (
+                child
+                for child in top_pages()
+                if child.depth == self.depth + 1
+                and child.slug == slug
+                and child.path.startswith(self.path)
+            ),
+            None,
+        )
+        if child is not None and _passed_through(child, path_components[1:]):
+            return route(child, request, path_components[1:])
+        found = (child.pk, child.content_type_id) if child is not None else None
+    else:
+        typed = _typed_child(self, slug)
+        if typed is not None:
+            typed._cached_parent_obj = self
+            return typed.route(request, path_components[1:])
+        found = per_request(
             ("route_child", self.pk, slug),
             lambda: (
                 self.get_children().filter(slug=slug).values_list("pk", "content_type_id").first()
             ),
             shared=True,
         )
-    )
+    subpage = _page(found)
     subpage._cached_parent_obj = self  # treebeard's get_parent() needs no query
     return subpage.route(request, path_components[1:])
 
 
 def _localized_root(site):
-    def read():
-        root = site.root_page.localized
-        return root.pk, root.content_type_id
+    """The site's root page in the active language, as Wagtail's ``root_page.localized`` finds it
+    (its live translation in that language, else the root itself), from the top pages; and
+    whether it is a plain Page read from them (or the site's root), not yet as its own type."""
+    root = site.root_page
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        code = None
+    if root.depth > TOP_DEPTH or code is None or top_locale(code) is None:
+        # Wagtail's fallbacks (the default language's translation): read as Wagtail does
 
-    return _page(per_request(("route_root", site.pk, get_language()), read, shared=True))
+        def read():
+            localized = root.localized
+            return localized.pk, localized.content_type_id
+
+        return _page(per_request(("route_root", site.pk, get_language()), read, shared=True)), False
+    localized = next(
+        (
+            page
+            for page in top_pages()
+            if page.translation_key == root.translation_key and page.locale.language_code == code
+        ),
+        None,
+    )
+    if localized is None or not localized.live:
+        localized = root
+    return localized, True
+
+
+def _route_from_root(site, request, components):
+    root, shared = _localized_root(site)
+    if shared:  # a plain Page: read as its own type unless routing only passes through it
+        if _passed_through(root, components):
+            return route(root, request, components)
+        root = _page((root.pk, root.content_type_id))
+    return root.route(request, components)
 
 
 def route_for_request(request, path):
@@ -75,9 +159,7 @@ def route_for_request(request, path):
             site = Site.find_for_request(request)
             if site:
                 components = [component for component in path.split("/") if component]
-                request._wagtail_route_for_request = _localized_root(site).route(
-                    request, components
-                )
+                request._wagtail_route_for_request = _route_from_root(site, request, components)
             else:
                 request._wagtail_route_for_request = None
         except Http404:

@@ -21,7 +21,8 @@ def in_locale(objects, locale, among=None, distinct=True):
     when one exists, in one query; objects without one are kept as they are.
 
     ``among`` is where translations are looked up (default: every object of the model), e.g.
-    ``Page.objects.live().public()`` to link only to pages a reader can open. With
+    ``Page.objects.live().public()`` to link only to pages a reader can open, or a list of
+    objects already read (then no query). With
     ``distinct`` (the default) an object picked in both languages is kept once; without it
     the result matches ``objects`` position by position.
     """
@@ -31,10 +32,11 @@ def in_locale(objects, locale, among=None, distinct=True):
     if not foreign:
         return objects
     candidates = type(objects[0])._default_manager.all() if among is None else among
-    translations = {
-        obj.translation_key: obj
-        for obj in candidates.filter(translation_key__in=foreign, locale_id=locale_id)
-    }
+    if isinstance(candidates, (list, tuple)):  # already read (no query)
+        found = [o for o in candidates if o.translation_key in foreign and o.locale_id == locale_id]
+    else:
+        found = candidates.filter(translation_key__in=foreign, locale_id=locale_id)
+    translations = {obj.translation_key: obj for obj in found}
     swapped = [
         obj if obj.locale_id == locale_id else translations.get(obj.translation_key, obj)
         for obj in objects

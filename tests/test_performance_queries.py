@@ -16,15 +16,15 @@ from home.cache import shared
 
 from .factories import ContentPageFactory
 
-# Routing (site, locale, home, the page, its ancestors' view restrictions: Wagtail's serve),
-# site settings and identity, the page's translations and the menu: what every page pays the
-# first time after a change. In English, Wagtail's serve looks up the site root's translation:
-# one more.
-LAYOUT_QUERIES = 11
-# While nothing changes, the settings, identity, translations and menu are kept from one
-# request to the next (home/cache/shared.py), and with no view restriction on the site its
-# check costs nothing (home/privacy.py): Wagtail's routing is left.
-STEADY_LAYOUT_QUERIES = 5
+# The site with its root, the top of the page tree (routing to the first level, menus, index
+# pages, view restrictions: home/pages.py), the page, the site settings and their identities
+# (two queries while the site has no identity), the page's translations: what every page pays
+# the first time after a change (tests/test_cold_queries_layout.py: five with an identity).
+LAYOUT_QUERIES = 6
+# While nothing changes, the top of the tree, settings, identity and translations are kept from
+# one request to the next (home/cache/shared.py), and with no view restriction on the site its
+# check costs nothing (home/privacy.py): the site and the page are left.
+STEADY_LAYOUT_QUERIES = 2
 
 
 def _queries(client, url, steady=False):

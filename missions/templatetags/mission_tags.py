@@ -13,7 +13,7 @@ from home.formats import (
     format_rate,
     format_share,
 )
-from home.pages import index_page
+from home.pages import active_locale, index_page
 
 from ..models import MissionIndexPage, MissionPage
 
@@ -35,7 +35,7 @@ def latest_missions(context, count=3):
     carry ``is_upcoming`` so the card says so.
     """
     try:
-        locale = Locale.get_active()
+        locale = active_locale()
     except Locale.DoesNotExist:
         return {"missions": [], "request": context.get("request")}
     count, today = int(count), timezone.localdate()
