@@ -34,7 +34,11 @@ BUDGET = 15
 # Not yet within the budget after a change (steady it is): a mission's page reads its nine kinds
 # of rows, its cost lines and its agreements on every request, and the layout's three values
 # (the top of the tree, the settings with the identities, the page's translations) come on top.
-OVER_BUDGET = {"mission": 18}
+# The missions index recomputes its kept parts after any change (home/cache/fragments.py: the
+# totals, the four charts, the filter's four option lists, the month grid, the table), so
+# that a renamed objective or person is in its filter on the next request; once kept it makes
+# 3 queries.
+OVER_BUDGET = {"mission": 18, "missions": 25, "missions-filtered": 25}
 # A content page is the layout alone: the site with its root, the page; after a change also the
 # top of the tree, the settings with the identities, and the page's translations.
 LAYOUT = {"content": (5, 2)}
