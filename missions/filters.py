@@ -304,9 +304,14 @@ class MissionFilter:
             missions = missions.not_withdrawn()
         return missions
 
+    @property
+    def ordering(self):
+        """The requested order as order_by() names (a cost sort needs ``total_cost_clp``)."""
+        return SORTS[self.sort]
+
     def ordered(self, missions):
         """``missions`` in the requested order (sorting by cost needs ``with_totals()``)."""
-        return missions.order_by(*SORTS[self.sort])
+        return missions.order_by(*self.ordering)
 
     def counted(self):
         """The missions that count in totals and charts: the matching ones that stand."""

@@ -51,15 +51,16 @@ class MissionsDataset(Dataset):
     def rows(self, resource):
         missions = self.missions()
         if resource is MISSIONS:
-            return rows.mission_rows(
-                self.filter.ordered(missions.with_totals()),
-                self.language,
-                self.index.get_full_url(self.request),
-            )
+            return self._mission_rows(missions)
         if resource is COST_LINES:
             return rows.cost_line_rows(missions.values("pk"))
         return rows.result_rows(
             missions.values("pk"), locale_id=self.index.locale_id, request=self.request
+        )
+
+    def _mission_rows(self, missions):
+        return rows.mission_rows(
+            missions, self.language, self.index.get_full_url(self.request), self.filter.ordering
         )
 
     def page(self, resource, offset, limit, key=None):
@@ -75,10 +76,7 @@ class MissionsDataset(Dataset):
             # then its rows with all their figures: SQLite would otherwise compute every
             # figure of every mission before the OFFSET.
             pks = list(ordered.values_list("pk", flat=True)[window])
-            selected = self.filter.ordered(missions.with_totals().filter(pk__in=pks))
-            return list(
-                rows.mission_rows(selected, self.language, self.index.get_full_url(self.request))
-            )
+            return list(self._mission_rows(missions.filter(pk__in=pks)))
         if resource is COST_LINES:
             return list(rows.cost_line_rows(missions.values("pk"), window=window, key=key))
         return list(
