@@ -47,6 +47,9 @@ SORTS = {
     "cost_asc": ("total_cost_clp", "-start_date", "pk"),
 }
 DEFAULT_SORT = "newest"
+# The filters whose options are read from the missions (filter_options).
+OPTION_FIELDS = ("year", "person", "country", "objective")
+NO_OPTIONS = {"years": [], "people": {}, "countries": [], "objectives": {}}
 SORT_CHOICES = [
     ("newest", _("Newest first")),
     ("oldest", _("Oldest first")),
@@ -167,12 +170,16 @@ class MissionFilter:
     links to the open data and the JSON metadata); ``ignored`` lists the invalid ones.
     """
 
-    def __init__(self, index, params):
+    def __init__(self, index, params, form=True, request=None):
         self.index = index
         self.params = params
         self.base = MissionPage.objects.child_of(index).live().public()
-        self.report_days = report_days(site=index.get_site())
-        options = self.cached("options", lambda: filter_options(self.base, index.locale_id))
+        # The request's site settings are read once per request (its licence needs them too).
+        if request is None:
+            self.report_days = report_days(site=index.get_site())
+        else:
+            self.report_days = report_days(request=request)
+        options = self._options(form)
         # Each value is read by the shared parser against the field's options; the form is
         # then bound to the valid values only, to render the filter as applied.
         reader = QueryParams(params)
@@ -189,6 +196,14 @@ class MissionFilter:
         self.form = MissionFilterForm(self.cleaned, options)
         self.form.is_valid()
         self.sort = self.cleaned.get("sort") or DEFAULT_SORT
+
+    def _options(self, form):
+        """The option lists (four queries after a change): for a form to show (``form``) or to
+        read a parameter that needs them; an open-data file without such a parameter goes
+        without, and reads the same rows."""
+        if form or any(self.params.get(name) for name in OPTION_FIELDS):
+            return self.cached("options", lambda: filter_options(self.base, self.index.locale_id))
+        return NO_OPTIONS
 
     @staticmethod
     def _read(reader, name, field):
@@ -207,18 +222,26 @@ class MissionFilter:
             self.reasons["start_date__lte"] = _("is before start_date__gte")
 
     @cached_property
+    def today(self):
+        return timezone.localdate()
+
+    @cached_property
+    def base_freshness(self):
+        """(last publication, count) of all the index's missions, as ``freshness()`` says."""
+        return self.base.freshness(days=self.report_days, today=self.today)
+
+    @cached_property
     def stamp(self):
         """What the index's figures depend on: a change of any of them is a new cache key.
 
         Publishing (a new mission, a correction, a withdrawal) changes the count or the latest
         publication time; the date and the report deadline change report statuses.
         """
-        today = timezone.localdate()
-        last_modified, count = self.base.freshness(days=self.report_days, today=today)
+        last_modified, count = self.base_freshness
         return (
             self.index.pk,
             translation.get_language(),
-            today.isoformat(),
+            self.today.isoformat(),
             self.report_days,
             count,
             last_modified.isoformat() if last_modified else "",

@@ -29,7 +29,8 @@ class MissionsDataset(Dataset):
 
     @cached_property
     def filter(self):
-        return MissionFilter(self.index, self.params)
+        # The files show no form: the option lists are read only for a parameter needing them.
+        return MissionFilter(self.index, self.params, form=False, request=self.request)
 
     @property
     def applied(self):
@@ -46,7 +47,9 @@ class MissionsDataset(Dataset):
         return self.filter.missions()
 
     def freshness(self):
-        return self.missions().freshness(days=self.filter.report_days)
+        if not self.filter.is_filtered:  # all the missions: read once, for the cache key too
+            return self.filter.base_freshness
+        return self.missions().freshness(days=self.filter.report_days, today=self.filter.today)
 
     def rows(self, resource):
         missions = self.missions()

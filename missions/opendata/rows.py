@@ -92,45 +92,18 @@ MISSION_FIELDS = (
     "first_published_at",
     "last_published_at",
 )
-# The columns copied as they are, by position in MISSION_FIELDS.
-_COPIED = tuple(
-    (name, MISSION_FIELDS.index(name))
-    for name in (
-        "start_date",
-        "end_date",
-        "days_abroad",
-        "mission_type",
-        "purpose",
-    )
-)
-_FIGURES = tuple(
-    (name, MISSION_FIELDS.index(name))
-    for name in (
-        "total_cost_clp",
-        "municipal_cost_clp",
-        "others_cost_clp",
-        "cost_per_day_clp",
-        "no_municipal_cost",
-        "results_count",
-        "results_achieved",
-        "value_obtained_clp",
-    )
-)
-_REPORT = tuple(
-    (column, MISSION_FIELDS.index(name))
-    for column, name in (
-        ("report_status", "report_status"),
-        ("report_date", "report_date"),
-        ("authorization_act_type", "authorization_act_type"),
-        ("authorization_number", "authorization_number"),
-        ("authorization_date", "authorization_date"),
-        ("withdrawn", "withdrawn"),
-        ("withdrawn_on", "withdrawn_at"),
-        ("withdrawal_reason", "withdrawal_reason"),
-        ("first_published_at", "first_published_at"),
-        ("last_published_at", "last_published_at"),
-    )
-)
+
+
+def _copied(*columns):
+    """(column, position in MISSION_FIELDS) of columns copied from a mission's values as they
+    are; a column whose field has another name is given as (column, field)."""
+    pairs = [(column, column) if isinstance(column, str) else column for column in columns]
+    return tuple((column, MISSION_FIELDS.index(field)) for column, field in pairs)
+
+
+_DATES = _copied("start_date", "end_date", "days_abroad", "mission_type", "purpose")
+_FIGURES = _copied(*MISSION_FIELDS[9:17])  # total_cost_clp … value_obtained_clp
+_REPORT = _copied(*MISSION_FIELDS[17:23], ("withdrawn_on", "withdrawn_at"), *MISSION_FIELDS[24:])
 
 
 def mission_rows(missions, language, index_url, ordering=("pk",)):
@@ -164,7 +137,7 @@ def mission_rows(missions, language, index_url, ordering=("pk",)):
             "title": record[2],
             "url": f"{index_url}{record[3]}/",
         }
-        for name, position in _COPIED:
+        for name, position in _DATES:
             row[name] = record[position]
         row["destinations"] = _joined(f"{city}, {country}" for city, country in places)
         row["countries"] = _joined(countries)
