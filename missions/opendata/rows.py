@@ -32,7 +32,7 @@ from home.opendata.schema import LIST_SEPARATOR
 
 from ..models import CostLine, MissionResult, ResultFollowUp
 
-CHUNK_SIZE = 2000
+CHUNK_SIZE = 500
 
 
 def _merged(main, *sides):
