@@ -38,7 +38,11 @@ CHUNK_SIZE = 500
 def _merged(main, *sides):
     """Each row of ``main`` (tuples whose first value is a key) with, from each of ``sides``
     (streams of (key, …) tuples in the same order of keys, at least one row per key), the
-    list of its rows' other values. The streams are read as they go, never held whole."""
+    list of its rows' other values. The streams are read as they go, never held whole.
+
+    Each query sees the data as it is when it starts (they start together, at the first row):
+    a mission published or withdrawn in that instant can put one stream out of step, and the
+    download then stops with an error (logged) rather than give a row another's lists."""
     groups = [groupby(side, key=_first) for side in sides]
     for row in main:
         key = row[0]
