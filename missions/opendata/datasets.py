@@ -30,6 +30,7 @@ class MissionsDataset(Dataset):
 
     @cached_property
     def filter(self):
+        # The files show no form: the option lists are read only for a parameter needing them.
         return MissionFilter(self.index, self.params)
 
     @property
@@ -47,20 +48,23 @@ class MissionsDataset(Dataset):
         return self.filter.missions()
 
     def freshness(self):
-        return self.missions().freshness(days=self.filter.report_days)
+        if not self.filter.is_filtered:  # all the missions: read once, for the cache key too
+            return self.filter.base_freshness
+        return self.missions().freshness(days=self.filter.report_days, today=self.filter.today)
 
     def rows(self, resource):
         missions = self.missions()
         if resource is MISSIONS:
-            return rows.mission_rows(
-                self.filter.ordered(missions.with_totals()),
-                self.language,
-                self.index.get_full_url(self.request),
-            )
+            return self._mission_rows(missions)
         if resource is COST_LINES:
             return rows.cost_line_rows(missions.values("pk"))
         return rows.result_rows(
             missions.values("pk"), locale_id=self.index.locale_id, request=self.request
+        )
+
+    def _mission_rows(self, missions):
+        return rows.mission_rows(
+            missions, self.language, self.index.get_full_url(self.request), self.filter.ordering
         )
 
     def page(self, resource, offset, limit, key=None):
@@ -76,10 +80,7 @@ class MissionsDataset(Dataset):
             # then its rows with all their figures: SQLite would otherwise compute every
             # figure of every mission before the OFFSET.
             pks = list(ordered.values_list("pk", flat=True)[window])
-            selected = self.filter.ordered(missions.with_totals().filter(pk__in=pks))
-            return list(
-                rows.mission_rows(selected, self.language, self.index.get_full_url(self.request))
-            )
+            return list(self._mission_rows(missions.filter(pk__in=pks)))
         if resource is COST_LINES:
             return list(rows.cost_line_rows(missions.values("pk"), window=window, key=key))
         return list(

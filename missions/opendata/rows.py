@@ -1,11 +1,15 @@
-"""Rows of the three open-data resources, read in chunks so memory does not grow with the data.
+"""Rows of the three open-data resources, streamed so that memory and the number of queries stay
+the same whatever the number of missions.
 
-Each generator reads ``values()`` of only the needed columns through ``iterator(chunk_size)``
-and, per chunk, one query for each list-valued column (destinations, delegation, objectives,
-organizations). Rows are dicts keyed by the schema's column names.
+A file reads its main table in one streamed query (``iterator()``: a server-side cursor on
+PostgreSQL, ``fetchmany`` on SQLite) and each list-valued column (destinations, delegation,
+objectives, travel legs; a result's organizations) in one more streamed query of the same rows
+left-joined to that table, in the same order. ``_merged`` walks them side by side (a merge
+join), so no query is repeated per chunk and no table is held whole. Rows are dicts keyed by
+the schema's column names.
 """
 
-from itertools import islice
+from itertools import groupby
 
 from django.db.models import (
     Case,
@@ -15,6 +19,7 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
+    Q,
     Subquery,
     Sum,
     Value,
@@ -24,32 +29,38 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from home.opendata.schema import LIST_SEPARATOR
-from returns.models import TravelLeg
 
-from ..models import (
-    CostLine,
-    DelegationMember,
-    MissionDestination,
-    MissionPage,
-    MissionResult,
-    ResultFollowUp,
-)
+from ..models import CostLine, MissionResult, ResultFollowUp
 
 CHUNK_SIZE = 500
 
 
-def chunks(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+def _merged(main, *sides):
+    """Each row of ``main`` (tuples whose first value is a key) with, from each of ``sides``
+    (streams of (key, …) tuples in the same order of keys, at least one row per key), the
+    list of its rows' other values. The streams are read as they go, never held whole.
+
+    Each query sees the data as it is when it starts (they start together, at the first row):
+    a mission published or withdrawn in that instant can put one stream out of step, and the
+    download then stops with an error (logged) rather than give a row another's lists."""
+    groups = [groupby(side, key=_first) for side in sides]
+    for row in main:
+        key = row[0]
+        found = []
+        for group in groups:
+            side_key, side_rows = next(group)
+            if side_key != key:
+                raise RuntimeError(f"Open-data streams out of step: {side_key!r} != {key!r}")
+            found.append([side_row[1:] for side_row in side_rows])
+        yield row, found
 
 
-def _grouped(rows):
-    """{key: [values…]} from (key, value) pairs, keeping their order."""
-    grouped = {}
-    for key, value in rows:
-        grouped.setdefault(key, []).append(value)
-    return grouped
+def _first(row):
+    return row[0]
+
+
+def _stream(queryset, *fields):
+    return queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE)
 
 
 def _joined(values):
@@ -87,108 +98,95 @@ MISSION_FIELDS = (
 )
 
 
-def mission_rows(missions, language, index_url, chunk_size=None):
-    """``missions``: an ordered MissionQuerySet annotated with with_totals() and report status."""
-    chunk_size = chunk_size or CHUNK_SIZE
-    records = missions.values(*MISSION_FIELDS).iterator(chunk_size=chunk_size)
-    objectives_through = MissionPage.objectives.through
-    for chunk in chunks(records, chunk_size):
-        pks = [record["pk"] for record in chunk]
-        destinations = _grouped(
-            (page_id, (city, country))
-            for page_id, city, country in MissionDestination.objects.filter(page_id__in=pks)
-            .order_by("page_id", "sort_order", "pk")
-            .values_list("page_id", "city", "country")
-        )
-        delegation = _grouped(
-            DelegationMember.objects.filter(page_id__in=pks)
-            .order_by("page_id", "sort_order", "pk")
-            .values_list("page_id", "person__name")
-        )
-        objectives = _grouped(
-            objectives_through.objects.filter(missionpage_id__in=pks)
-            .order_by("missionpage_id", "strategicobjective__code")
-            .values_list("missionpage_id", "strategicobjective__code")
-        )
-        travel = _travel(pks)
-        for record in chunk:
-            pk = record["pk"]
-            places = destinations.get(pk, [])
-            countries = list(dict.fromkeys(country for _city, country in places))
-            yield {
-                "mission_id": str(record["translation_key"]),
-                "language": language,
-                "title": record["title"],
-                "url": f"{index_url}{record['slug']}/",
-                "start_date": record["start_date"],
-                "end_date": record["end_date"],
-                "days_abroad": record["days_abroad"],
-                "mission_type": record["mission_type"],
-                "purpose": record["purpose"],
-                "destinations": _joined(f"{city}, {country}" for city, country in places),
-                "countries": _joined(countries),
-                "delegation": _joined(delegation.get(pk, [])),
-                "objectives": _joined(objectives.get(pk, [])),
-                "total_cost_clp": record["total_cost_clp"],
-                "municipal_cost_clp": record["municipal_cost_clp"],
-                "others_cost_clp": record["others_cost_clp"],
-                "cost_per_day_clp": record["cost_per_day_clp"],
-                "no_municipal_cost": record["no_municipal_cost"],
-                "results_count": record["results_count"],
-                "results_achieved": record["results_achieved"],
-                "value_obtained_clp": record["value_obtained_clp"],
-                **travel.get(pk, NO_TRAVEL),
-                "report_status": record["report_status"],
-                "report_date": record["report_date"],
-                "authorization_act_type": record["authorization_act_type"],
-                "authorization_number": record["authorization_number"],
-                "authorization_date": record["authorization_date"],
-                "withdrawn": record["withdrawn"],
-                "withdrawn_on": record["withdrawn_at"],
-                "withdrawal_reason": record["withdrawal_reason"],
-                "first_published_at": record["first_published_at"],
-                "last_published_at": record["last_published_at"],
-            }
+def _copied(*columns):
+    """(column, position in MISSION_FIELDS) of columns copied from a mission's values as they
+    are; a column whose field has another name is given as (column, field)."""
+    pairs = [(column, column) if isinstance(column, str) else column for column in columns]
+    return tuple((column, MISSION_FIELDS.index(field)) for column, field in pairs)
 
 
-NO_TRAVEL = {
-    "travel_legs": 0,
-    "travel_distance_km": None,
-    "emissions_kg_co2e": None,
-    "emissions_kg_co2e_without_rf": None,
-}
+_DATES = _copied("start_date", "end_date", "days_abroad", "mission_type", "purpose")
+_FIGURES = _copied(*MISSION_FIELDS[9:17])  # total_cost_clp … value_obtained_clp
+_REPORT = _copied(*MISSION_FIELDS[17:23], ("withdrawn_on", "withdrawn_at"), *MISSION_FIELDS[24:])
 
 
-def _travel(pks):
-    """{mission pk: its travel columns}: legs, route distance and summed estimates, in one
-    query; the estimates stay empty when a leg has none (an unknown factor)."""
+def mission_rows(missions, language, index_url, ordering=("pk",)):
+    """``missions``: a MissionQuerySet annotated with its report status (not ordered);
+    ``ordering``: the file's order, names of mission fields or of ``total_cost_clp``, ending
+    with ``pk`` so that every stream has the same order."""
+    by_cost = any(name.lstrip("-") == "total_cost_clp" for name in ordering)
+    # The side streams only need the total to be ordered by it.
+    keyed = missions.with_total_cost() if by_cost else missions
+
+    def side(relation, *fields):
+        return _stream(keyed.order_by(*ordering, *relation), "pk", *fields)
+
+    streams = _merged(
+        _stream(missions.with_totals().order_by(*ordering), *MISSION_FIELDS),
+        side(
+            ("destinations__sort_order", "destinations__pk"),
+            "destinations__city",
+            "destinations__country",
+        ),
+        side(("delegation__sort_order", "delegation__pk"), "delegation__person__name"),
+        side(("objectives__code",), "objectives__code"),
+        _stream(_travel(keyed.order_by(*ordering)), *TRAVEL_FIELDS),
+    )
+    for record, (places, delegation, objectives, legs) in streams:
+        places = [(city, country) for city, country in places if city is not None]
+        countries = list(dict.fromkeys(country for _city, country in places))
+        row = {
+            "mission_id": str(record[1]),
+            "language": language,
+            "title": record[2],
+            "url": f"{index_url}{record[3]}/",
+        }
+        for name, position in _DATES:
+            row[name] = record[position]
+        row["destinations"] = _joined(f"{city}, {country}" for city, country in places)
+        row["countries"] = _joined(countries)
+        row["delegation"] = _joined(name for (name,) in delegation)
+        row["objectives"] = _joined(code for (code,) in objectives)
+        for name, position in _FIGURES:
+            row[name] = record[position]
+        row.update(zip(TRAVEL_COLUMNS, legs[0], strict=True))
+        for name, position in _REPORT:
+            row[name] = record[position]
+        yield row
+
+
+TRAVEL_FIELDS = ("pk", "legs", "km", "kg", "kg_without_rf")
+TRAVEL_COLUMNS = (
+    "travel_legs",
+    "travel_distance_km",
+    "emissions_kg_co2e",
+    "emissions_kg_co2e_without_rf",
+)
+
+
+def _travel(missions):
+    """``missions`` grouped one row each, with their travel columns: legs, route distance and
+    summed estimates; the estimates stay empty when a leg has none (an unknown factor)."""
     route_km = Case(
-        When(return_trip=True, then=F("distance_km") * 2),
-        default=F("distance_km"),
+        When(travel_legs__return_trip=True, then=F("travel_legs__distance_km") * 2),
+        default=F("travel_legs__distance_km"),
         output_field=DecimalField(max_digits=12, decimal_places=1),
     )
-    rows = (
-        TravelLeg.objects.filter(page_id__in=pks)
-        .order_by()
-        .values("page_id")
+    complete = Q(legs=F("estimated"))
+    return (
+        missions.values("pk")
         .annotate(
-            legs=Count("pk"),
-            estimated=Count("emissions_kg"),
+            legs=Count("travel_legs"),
+            estimated=Count("travel_legs__emissions_kg"),
             km=Sum(route_km),
-            kg=Sum("emissions_kg"),
-            kg_without_rf=Sum("emissions_kg_without_rf"),
+            all_kg=Sum("travel_legs__emissions_kg"),
+            all_kg_without_rf=Sum("travel_legs__emissions_kg_without_rf"),
+        )
+        .annotate(
+            kg=Case(When(complete, then=F("all_kg")), default=None),
+            kg_without_rf=Case(When(complete, then=F("all_kg_without_rf")), default=None),
         )
     )
-    travel = {}
-    for row in rows:
-        complete = row["estimated"] == row["legs"]
-        travel[row["page_id"]] = {
-            "travel_legs": row["legs"],
-            "travel_distance_km": row["km"],
-            "emissions_kg_co2e": row["kg"] if complete else None,
-            "emissions_kg_co2e_without_rf": row["kg_without_rf"] if complete else None,
-        }
-    return travel
 
 
 def _windowed(rows, window, key):
@@ -199,41 +197,40 @@ def _windowed(rows, window, key):
     return rows[window] if window else rows
 
 
-def cost_line_rows(mission_pks, chunk_size=None, window=None, key=None):
+def cost_line_rows(mission_pks, window=None, key=None):
     """``mission_pks``: a values("pk") queryset of the missions whose lines to publish;
     ``window``, a slice of them (the API's page); ``key``, only the line with that id."""
-    chunk_size = chunk_size or CHUNK_SIZE
     lines = _windowed(
         CostLine.objects.filter(page__in=mission_pks)
         .with_clp()
-        .order_by("page_id", "sort_order", "pk")
-        .values(
-            "translation_key",
-            "page__translation_key",
-            "category",
-            "description",
-            "amount",
-            "currency",
-            "exchange_rate",
-            "amount_clp",
-            "payer",
-            "paying_organization__name",
-        ),
+        .order_by("page_id", "sort_order", "pk"),
         window,
         key,
     )
-    for line in lines.iterator(chunk_size=chunk_size):
+    for line in _stream(
+        lines,
+        "translation_key",
+        "page__translation_key",
+        "category",
+        "description",
+        "amount",
+        "currency",
+        "exchange_rate",
+        "amount_clp",
+        "payer",
+        "paying_organization__name",
+    ):
         yield {
-            "cost_line_id": str(line["translation_key"]),
-            "mission_id": str(line["page__translation_key"]),
-            "category": line["category"],
-            "description": line["description"],
-            "amount": line["amount"],
-            "currency": line["currency"],
-            "exchange_rate": line["exchange_rate"],
-            "amount_clp": line["amount_clp"],
-            "paid_by": line["payer"],
-            "paying_organization": line["paying_organization__name"] or "",
+            "cost_line_id": str(line[0]),
+            "mission_id": str(line[1]),
+            "category": line[2],
+            "description": line[3],
+            "amount": line[4],
+            "currency": line[5],
+            "exchange_rate": line[6],
+            "amount_clp": line[7],
+            "paid_by": line[8],
+            "paying_organization": line[9] or "",
         }
 
 
@@ -251,7 +248,8 @@ def _follow_up_subquery(aggregate, output_field=None):
 def _practices(page_ids, locale_id, request=None):
     """{practice page id: (title, url)}: each practice named, and linked, in ``locale_id``
     when it has a live translation there, else in its own language; a practice that is not
-    public keeps its title and gets no link."""
+    public keeps its title and gets no link. ``page_ids``: a queryset of the ids (two
+    queries whatever their number; as many entries as practices, not as results)."""
     originals = list(Page.objects.filter(pk__in=page_ids))
     keys = {page.translation_key for page in originals}
     public = {
@@ -269,18 +267,30 @@ def _practices(page_ids, locale_id, request=None):
     return shown
 
 
-def result_rows(mission_pks, chunk_size=None, locale_id=None, request=None, window=None, key=None):
+RESULT_ORDER = ("page_id", "sort_order", "pk")
+
+
+def result_rows(mission_pks, locale_id=None, request=None, window=None, key=None):
     """``locale_id``: the language of the file, in which practices are named when translated;
     ``window`` and ``key`` as for cost_line_rows."""
-    chunk_size = chunk_size or CHUNK_SIZE
-    results = _windowed(
-        MissionResult.objects.filter(page__in=mission_pks)
-        .annotate(
-            follow_ups_count=Coalesce(_follow_up_subquery(Count("pk"), IntegerField()), Value(0)),
-            last_follow_up_date=_follow_up_subquery(Max("date")),
+    results = MissionResult.objects.filter(page__in=mission_pks)
+    if window or key:
+        # The API's page: its few ids first, so that the organizations' stream is the same.
+        pks = list(
+            _windowed(results.order_by(*RESULT_ORDER), window, key).values_list("pk", flat=True)
         )
-        .order_by("page_id", "sort_order", "pk")
-        .values(
+        results = MissionResult.objects.filter(pk__in=pks)
+    practices = _practices(
+        results.filter(practice__isnull=False).values("practice_id"), locale_id, request
+    )
+    streams = _merged(
+        _stream(
+            results.annotate(
+                follow_ups_count=Coalesce(
+                    _follow_up_subquery(Count("pk"), IntegerField()), Value(0)
+                ),
+                last_follow_up_date=_follow_up_subquery(Max("date")),
+            ).order_by(*RESULT_ORDER),
             "pk",
             "translation_key",
             "page__translation_key",
@@ -295,34 +305,25 @@ def result_rows(mission_pks, chunk_size=None, locale_id=None, request=None, wind
             "follow_ups_count",
             "last_follow_up_date",
         ),
-        window,
-        key,
+        _stream(
+            results.order_by(*RESULT_ORDER, "organizations__name"), "pk", "organizations__name"
+        ),
     )
-    through = MissionResult.organizations.through
-    for chunk in chunks(results.iterator(chunk_size=chunk_size), chunk_size):
-        organizations = _grouped(
-            through.objects.filter(missionresult_id__in=[row["pk"] for row in chunk])
-            .order_by("missionresult_id", "organization__name")
-            .values_list("missionresult_id", "organization__name")
-        )
-        practices = _practices(
-            {row["practice_id"] for row in chunk if row["practice_id"]}, locale_id, request
-        )
-        for row in chunk:
-            practice, practice_url = practices.get(row["practice_id"], ("", ""))
-            yield {
-                "result_id": str(row["translation_key"]),
-                "mission_id": str(row["page__translation_key"]),
-                "kind": row["kind"],
-                "description": row["description"],
-                "status": row["status"],
-                "value_clp": row["value_clp"],
-                "expected_date": row["expected_date"],
-                "achieved_date": row["achieved_date"],
-                "evidence_url": row["evidence_url"],
-                "practice": practice,
-                "practice_url": practice_url,
-                "organizations": _joined(organizations.get(row["pk"], [])),
-                "follow_ups_count": row["follow_ups_count"],
-                "last_follow_up_date": row["last_follow_up_date"],
-            }
+    for row, (organizations,) in streams:
+        practice, practice_url = practices.get(row[10], ("", ""))
+        yield {
+            "result_id": str(row[1]),
+            "mission_id": str(row[2]),
+            "kind": row[3],
+            "description": row[4],
+            "status": row[5],
+            "value_clp": row[6],
+            "expected_date": row[7],
+            "achieved_date": row[8],
+            "evidence_url": row[9],
+            "practice": practice,
+            "practice_url": practice_url,
+            "organizations": _joined(name for (name,) in organizations),
+            "follow_ups_count": row[11],
+            "last_follow_up_date": row[12],
+        }
