@@ -166,6 +166,8 @@ def _by_label(choice):
 # The options of a filter given no value: reading an absent value gives the field's default
 # whatever its choices.
 NO_OPTIONS = {"years": [], "people": {}, "countries": [], "objectives": {}}
+# The fields whose choices are those options (the others' choices are fixed).
+OPTION_FIELDS = ("year", "person", "country", "objective")
 
 
 class MissionFilter:
@@ -187,10 +189,11 @@ class MissionFilter:
         )
         # Each value is read by the shared parser against the field's options; the form is
         # then bound to the valid values only, to render the filter as applied. Without a value
-        # for any of its fields (the unfiltered index, the portal's figures) nothing is read
-        # against the options, so they are only computed if the form is shown.
+        # for a field whose choices are the options (the unfiltered index, a sorted file, the
+        # portal's figures) nothing is read against them, so they are only computed if the form
+        # is shown.
         reader = QueryParams(params)
-        given = any(reader.raw(name).strip() for name in MissionFilterForm.base_fields)
+        given = any(reader.raw(name).strip() for name in OPTION_FIELDS)
         fields = MissionFilterForm(None, self.options if given else NO_OPTIONS).fields
         self.cleaned = {name: self._read(reader, name, field) for name, field in fields.items()}
         self.ignored = [
