@@ -15,13 +15,13 @@ import hashlib
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from directory.models import Person, StrategicObjective
-from home.cache import generation
+from home.cache.fragments import content_key
 from home.deadlines import report_days
 from home.pages import per_request
 from home.pagination import shorten
@@ -252,16 +252,7 @@ class MissionFilter:
         report deadline change report statuses. None when the generation cannot be read
         (Redis down): then nothing is kept.
         """
-        current = generation()
-        if current is None:
-            return None
-        return (
-            self.index.pk,
-            translation.get_language(),
-            self.today.isoformat(),
-            self.report_days,
-            current,
-        )
+        return content_key(self.index.pk, self.report_days)
 
     def cached(self, name, compute):
         """``compute()``, kept in the cache while the content is unchanged (see ``stamp``)."""

@@ -23,10 +23,16 @@ from . import generation
 SECONDS = 24 * 60 * 60  # a bound on the room a part takes: the generation keeps it exact
 
 
+def content_key(*vary_on):
+    """(generation, language, local date, *vary_on): the key of a value kept while the content
+    is unchanged, or None when the generation cannot be read (then nothing may be kept)."""
+    current = generation()
+    if current is None:
+        return None
+    return (current, translation.get_language(), timezone.localdate().isoformat(), *vary_on)
+
+
 def fragment(*vary_on):
     """``{"seconds", "key"}`` for ``{% cache fragment.seconds NAME fragment.key %}``."""
-    current = generation()
-    return {
-        "seconds": 0 if current is None else SECONDS,
-        "key": (current, translation.get_language(), timezone.localdate().isoformat(), *vary_on),
-    }
+    key = content_key(*vary_on)
+    return {"seconds": 0 if key is None else SECONDS, "key": key}
