@@ -11,8 +11,10 @@ from datetime import timedelta
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
+from home.cache.fragments import page_fragment
 from home.deadlines import report_days
 from home.formats import format_count
 from home.routing import render_page
@@ -119,8 +121,17 @@ def _practices(page, results):
 
 
 def mission_page(page, request):
-    """The mission's public page (and its previews)."""
-    return render_page(page, request, mission_context(page, request))
+    """The mission's public page (and its previews). Its body is rendered once per content
+    generation, language and date ({% cache %} in the template); ``mission`` is read only when
+    it is rendered, so a kept body costs no query."""
+    return render_page(
+        page,
+        request,
+        {
+            "mission": SimpleLazyObject(lambda: mission_context(page, request)),
+            "body_fragment": page_fragment(page, request, report_days(request=request)),
+        },
+    )
 
 
 def _duplicated_record(page):

@@ -8,7 +8,7 @@ from django.http import JsonResponse
 from django.utils.functional import SimpleLazyObject
 
 from directory.models import Organization
-from home.cache.fragments import fragment
+from home.cache.fragments import fragment, page_fragment
 from home.models import SiteSettings
 from home.pagination import paginate
 from home.records import remember_record_index
@@ -66,13 +66,19 @@ def directory(page, request):
 
 
 def organisation(page, request, record):
-    notices = []
-    missions_page, activity = page_of_missions(
-        organisation_activity(record, page.locale_id),
-        request.GET.get("page"),
-        MISSIONS_PER_PAGE,
-        notices,
-    )
+    """An organisation's page. Its body is rendered once per content generation, language, date
+    and query ({% cache %} in the template); ``activity`` is read only when it is rendered."""
+
+    def activity():
+        notices = []
+        missions_page, shown = page_of_missions(
+            organisation_activity(record, page.locale_id),
+            request.GET.get("page"),
+            MISSIONS_PER_PAGE,
+            notices,
+        )
+        return {"activity": shown, "page_obj": missions_page, "notices": notices}
+
     return render_page(
         page,
         request,
@@ -80,9 +86,9 @@ def organisation(page, request, record):
             "organisation": record,
             "record_url": page.record_full_url(record, request),
             "popolo_url": page.record_url(record, request) + "popolo/",
-            "activity": activity,
-            "page_obj": missions_page,
-            "notices": notices,
+            "organisation_activity": SimpleLazyObject(activity),
+            # The pagination links keep the whole query.
+            "body_fragment": page_fragment(page, request, record.pk, sorted(request.GET.lists())),
             "today": today(),
         },
         template="partners/organisation_page.html",

@@ -36,3 +36,12 @@ def fragment(*vary_on):
     """``{"seconds", "key"}`` for ``{% cache fragment.seconds NAME fragment.key %}``."""
     key = content_key(*vary_on)
     return {"seconds": 0 if key is None else SECONDS, "key": key}
+
+
+def page_fragment(page, request, *vary_on):
+    """``fragment(page.pk, *vary_on)`` for a part of a page's own content, kept for the live
+    page only: a preview renders the draft (or its unsaved rows) and neither reads nor writes
+    the live page's kept part."""
+    if getattr(request, "is_preview", False) or not page.pk or not page.live:
+        return {"seconds": 0, "key": None}
+    return fragment(page.pk, *vary_on)

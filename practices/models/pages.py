@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -14,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.cache.fragments import page_fragment
 from home.models import IndexPage
 from home.routing import RoutedPageMixin
 from home.translated import TRANSLATED_PAGE_FIELDS, in_locale
@@ -246,15 +248,18 @@ class PracticePage(RoutedPageMixin, Page):
     def adoption_log(self):
         return adoption_log(self)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = self.get_parent()
-        context["themes"] = self.localized_themes()
-        context["partners"] = self.localized_partners()
-        context["goals"] = list(self.sdgs.all())
-        context["indicators"] = list(self.indicators.all())
-        context["adoption_log"] = self.adoption_log()
-        context["share_image"] = share_image(self, request)
+    def detail_context(self, request):
+        """What the page shows besides its own fields: its index, themes, partners, goals,
+        indicators, adoption log, link-preview image and structured data."""
+        context = {
+            "index_page": self.get_parent(),
+            "themes": self.localized_themes(),
+            "partners": self.localized_partners(),
+            "goals": list(self.sdgs.all()),
+            "indicators": list(self.indicators.all()),
+            "adoption_log": self.adoption_log(),
+            "share_image": share_image(self, request),
+        }
         context["structured_data"] = structured_data(
             self,
             request,
@@ -262,5 +267,16 @@ class PracticePage(RoutedPageMixin, Page):
             context["goals"],
             context["partners"],
             context["share_image"],
+        )
+        return context
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Its head and body are rendered once per content generation, language and date
+        # ({% cache %} in the template); ``practice`` is read only when they are rendered, so
+        # kept parts cost no query. The share image's address is absolute: by scheme and host.
+        context["practice"] = SimpleLazyObject(lambda: self.detail_context(request))
+        context["practice_fragment"] = page_fragment(
+            self, request, request.scheme, request.get_host()
         )
         return context
