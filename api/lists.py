@@ -53,7 +53,7 @@ def list_response(request, dataset, resource):
         if name.endswith(DATE_BOUNDS) and not ISO_DATE.fullmatch(query[name]):
             return error(name, f"Parameter {name!r} is not a date (YYYY-MM-DD).")
     # The same address while the content is unchanged: the same page (home/opendata/kept.py).
-    kept_key = kept.key(request, "api")
+    kept_key = kept.key(request, "api", dataset)
     found = kept.get(kept_key)
     if found is not None:
         last_modified, tag, body = found

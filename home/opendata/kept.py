@@ -3,10 +3,11 @@ streamed chunks of encoded rows, in the configured cache (Redis when set: shared
 process).
 
 The key is ``home.cache.fragments.content_key``'s (the content generation, read before anything
-is computed, the language and the local date) with the request's scheme, host and full path
-and query string: every change bumps the generation, so a kept answer is never served after
-it. The API page and a file's rows read nothing else (the rows' addresses come from the host's
-site; the licence from its settings). When the generation cannot be read nothing is kept.
+is computed, the language and the local date) with the dataset's name and version and the
+request's scheme, host, path and query string: every change bumps the generation, so a kept
+answer is never served after it. The API page and a file's rows read nothing else (the rows'
+addresses come from the host's site; the licence from its settings). When the generation
+cannot be read nothing is kept.
 
 A file is kept as its chunks (each ``ROWS_PER_WRITE`` rows, as the cold stream writes them), each
 stored as it is written, then a last entry that names how many there are: a download that
@@ -23,10 +24,12 @@ from django.core.cache import cache
 from home.cache.fragments import SECONDS, content_key
 
 
-def key(request, name):
-    """The cache key of what ``request``'s address answers (``name``: "api", "file"), or None
-    when nothing may be kept."""
-    vary_on = content_key(name, request.scheme, request.get_host(), request.get_full_path())
+def key(request, name, dataset):
+    """The cache key of what ``request``'s address answers (``name``: "api", "file") for
+    ``dataset`` (its version: new columns after a deploy are never served from an old copy),
+    or None when nothing may be kept."""
+    address = (request.scheme, request.get_host(), request.get_full_path())
+    vary_on = content_key(name, dataset.name, dataset.version, *address)
     if vary_on is None:
         return None
     return "opendata:" + hashlib.sha256(repr(vary_on).encode()).hexdigest()

@@ -53,7 +53,7 @@ def open_data(index, request, resource, fmt, dataset):
     if resource is None or fmt not in CONTENT_TYPES:
         raise Http404
     # The same address while the content is unchanged: the same file (home/opendata/kept.py).
-    kept_key = kept.key(request, "file")
+    kept_key = kept.key(request, "file", dataset)
     found = kept.kept_file(kept_key)
     if found is not None:
         (last_modified, tag, language, ignored), chunks = found
