@@ -13,7 +13,7 @@ from django.http import HttpResponse, QueryDict
 from django.utils import translation
 from wagtail.models import Locale
 
-from home.opendata import files
+from home.opendata import files, kept
 from home.opendata.views import conditional
 from home.params import QueryParams
 
@@ -52,6 +52,12 @@ def list_response(request, dataset, resource):
             return error(name, f"Parameter {name!r} is empty.")
         if name.endswith(DATE_BOUNDS) and not ISO_DATE.fullmatch(query[name]):
             return error(name, f"Parameter {name!r} is not a date (YYYY-MM-DD).")
+    # The same address while the content is unchanged: the same page (home/opendata/kept.py).
+    kept_key = kept.key(request, "api", dataset)
+    found = kept.get(kept_key)
+    if found is not None:
+        last_modified, tag, body = found
+        return conditional(request, last_modified, tag, lambda: _json(body))
     params = QueryParams(query)
     limit = params.integer("limit", minimum=1, maximum=MAX_LIMIT, default=DEFAULT_LIMIT)
     offset = params.integer("offset", minimum=0, maximum=MAX_OFFSET, default=0)
@@ -86,7 +92,7 @@ def list_response(request, dataset, resource):
         request,
         last_modified,
         tag,
-        lambda: _page(selection, resource, limit, offset, key, last_modified),
+        lambda: _kept_page(kept_key, tag, selection, resource, limit, offset, key, last_modified),
     )
 
 
@@ -97,6 +103,16 @@ def _empty(resource, language, limit, offset):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def _json(body):
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def _kept_page(kept_key, tag, selection, resource, limit, offset, key, last_modified):
+    body = _page(selection, resource, limit, offset, key, last_modified)
+    kept.keep(kept_key, (last_modified, tag, body), len(body))
+    return _json(body)
 
 
 def _page(selection, resource, limit, offset, key, last_modified):
@@ -116,11 +132,10 @@ def _page(selection, resource, limit, offset, key, last_modified):
         "data_dictionary": selection.dictionary_url() + f"#resource-{resource.slug}",
         "csv": selection.file_url(resource.slug, "csv"),
     }
-    body = (
+    return (
         '{"metadata": '
         + json.dumps(metadata, ensure_ascii=False, default=str)
         + ', "data": ['
         + ", ".join(files.json_row(resource, row) for row in page)
         + "]}"
     )
-    return HttpResponse(body, content_type="application/json; charset=utf-8")

@@ -9,7 +9,7 @@ from wagtail.views import serve
 
 from home.params import mark_ignored
 
-from . import files, package
+from . import files, kept, package
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -28,20 +28,23 @@ def conditional(request, last_modified, tag, response_factory):
     return response
 
 
-def file_response(selection, resource, fmt, last_modified):
-    """The streamed CSV or JSON file of ``resource`` for a bound dataset."""
-    data = selection.rows(resource)
-    if fmt == "csv":
-        content = files.csv_stream(resource, data)
-    else:
-        metadata = package.json_metadata(selection, resource, last_modified)
-        content = files.json_stream(resource, data, metadata)
+def file_response(content, resource, fmt, language, ignored):
+    """The streamed CSV or JSON file of ``resource`` from its ``content`` (chunks of text)."""
     response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
     if fmt == "csv":
-        filename = f"{resource.slug}-{selection.language}.csv"
+        filename = f"{resource.slug}-{language}.csv"
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     # JSON names them in its metadata ("ignored_parameters"); CSV gets a "# " first line.
-    return mark_ignored(response, selection.ignored, "# " if fmt == "csv" else None)
+    return mark_ignored(response, ignored, "# " if fmt == "csv" else None)
+
+
+def file_content(selection, resource, fmt, last_modified):
+    """The chunks of text of the file of ``resource`` for a bound dataset, as they are made."""
+    data = selection.rows(resource)
+    if fmt == "csv":
+        return files.csv_stream(resource, data)
+    metadata = package.json_metadata(selection, resource, last_modified)
+    return files.json_stream(resource, data, metadata)
 
 
 def open_data(index, request, resource, fmt, dataset):
@@ -49,15 +52,27 @@ def open_data(index, request, resource, fmt, dataset):
     resource = dataset.resource(slug)
     if resource is None or fmt not in CONTENT_TYPES:
         raise Http404
+    # The same address while the content is unchanged: the same file (home/opendata/kept.py).
+    kept_key = kept.key(request, "file", dataset)
+    found = kept.kept_file(kept_key)
+    if found is not None:
+        (last_modified, tag, language, ignored), chunks = found
+        return conditional(
+            request,
+            last_modified,
+            tag,
+            lambda: file_response(iter(chunks), resource, fmt, language, ignored),
+        )
     selection = dataset(index, request)
     last_modified, count = selection.freshness()
     tag = selection.etag(f"{slug}.{fmt}", last_modified, count)
-    return conditional(
-        request,
-        last_modified,
-        tag,
-        lambda: file_response(selection, resource, fmt, last_modified),
-    )
+    meta = (last_modified, tag, selection.language, selection.ignored)
+
+    def response():
+        content = file_content(selection, resource, fmt, last_modified)
+        return file_response(kept.keeping(kept_key, meta, content), resource, fmt, *meta[2:])
+
+    return conditional(request, last_modified, tag, response)
 
 
 def datapackage(index, request, dataset):

@@ -73,7 +73,8 @@ class MissionsDataset(Dataset):
         window = slice(offset, offset + limit)
         missions = self.missions()
         if resource is MISSIONS:
-            ordered = self.filter.ordered(missions.with_totals())
+            # Only a cost sort needs a figure, the total (as with_totals() computes it).
+            ordered = self.filter.ordered(missions.with_total_cost())
             if key:
                 ordered = ordered.filter(translation_key=key)
             # The window's ids first (only a cost sort computes a total for every mission),

@@ -1,0 +1,147 @@
+"""The API lists and the open-data files keep what an address answered while the content is
+unchanged (home/opendata/kept.py), with the page cache off: the next request of the same address
+gets the very same bytes without reading the rows again, and any change is in the next one."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import Person, StrategicObjective
+
+from .missions_factories import build_mission, cost_line
+from .missions_index_factories import build_catalogue
+
+pytestmark = pytest.mark.django_db
+
+FILES = ("missions.csv", "missions.json?sort=cost_desc", "cost-lines.csv", "results.json")
+API = ("missions/", "missions/?sort=cost_asc&limit=2&offset=1", "cost-lines/", "results/")
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def catalogue(mission_index):
+    return build_catalogue(mission_index)
+
+
+def get(client, url, **headers):
+    """(response, body, queries) of one request, the body read whole."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert "X-Page-Cache" not in response.headers
+    return response, body.decode(), len(queries)
+
+
+def addresses(mission_index):
+    return [mission_index.url + "data/" + name for name in FILES] + [
+        "/api/v1/" + name for name in API
+    ]
+
+
+def test_the_same_address_again_gives_the_same_bytes_without_reading_the_rows(
+    client, mission_index, catalogue
+):
+    client.get("/es/")  # Wagtail's own per-process cache of the sites' root paths
+    for url in addresses(mission_index):
+        first, first_body, first_queries = get(client, url)
+        second, second_body, second_queries = get(client, url)
+        assert first.status_code == second.status_code == 200, url
+        assert second_body == first_body
+        for header in ("ETag", "Last-Modified", "Content-Type", "Content-Disposition"):
+            assert second.headers.get(header) == first.headers.get(header), (url, header)
+        # The API reads nothing; a file only Wagtail's routing to its index page.
+        assert second_queries <= (0 if url.startswith("/api/") else 3) < first_queries, url
+
+
+def test_a_kept_answer_still_says_not_modified_to_a_client_that_has_it(
+    client, mission_index, catalogue
+):
+    for url in addresses(mission_index):
+        first, _body, _queries = get(client, url)
+        again, body, _queries = get(client, url, if_none_match=first.headers["ETag"])
+        assert again.status_code == 304, url
+        assert body == ""
+
+
+def test_a_published_mission_is_in_the_next_file_and_api_page(client, mission_index, catalogue):
+    csv_url = mission_index.url + "data/missions.csv"
+    for url in (csv_url, "/api/v1/missions/"):
+        assert "Valparaíso" not in get(client, url)[1]
+        assert "Valparaíso" not in get(client, url)[1]  # kept
+    build_mission(
+        mission_index,
+        title="Valparaíso",
+        slug="valparaiso",
+        start_date=datetime.date(2025, 7, 1),
+        end_date=datetime.date(2025, 7, 2),
+        cost_lines=[cost_line(amount=Decimal("450000"))],
+    )
+    for url in (csv_url, "/api/v1/missions/"):
+        assert "Valparaíso" in get(client, url)[1]
+
+
+def test_an_edited_cost_line_is_in_the_next_file_and_api_page(client, mission_index, catalogue):
+    urls = (mission_index.url + "data/cost-lines.csv", "/api/v1/cost-lines/", "/api/v1/missions/")
+    for url in urls:
+        get(client, url)
+        assert "654321" not in get(client, url)[1]
+    lima = mission_index.get_children().get(slug="lima").specific
+    lines = list(lima.cost_lines.all())
+    lines[0].amount = Decimal("654321")
+    lima.cost_lines = lines
+    lima.save_revision().publish()
+    for url in urls:
+        assert "654321" in get(client, url)[1], url  # the line, and the mission's totals
+
+
+def test_a_renamed_person_and_objective_code_are_in_the_next_file(client, mission_index, catalogue):
+    url = mission_index.url + "data/missions.json"
+    api = "/api/v1/missions/?locale=es"
+    for address in (url, api):
+        get(client, address)
+        body = get(client, address)[1]
+        assert "Ana Pérez" in body and '"1.1"' in body
+    person = Person.objects.get(name="Ana Pérez")
+    person.name = "Ana María Pérez"
+    person.save()
+    objective = StrategicObjective.objects.get(code="1.1")
+    objective.code = "1.4"
+    objective.save()
+    for address in (url, api):
+        body = get(client, address)[1]
+        assert "Ana María Pérez" in body and '"1.4"' in body and '"1.1"' not in body
+
+
+def test_bad_parameters_are_a_clear_400_every_time(client, mission_index, catalogue):
+    for url in ("/api/v1/missions/?limit=0", "/api/v1/missions/?year=1800", "/api/v1/nope/"):
+        first = client.get(url)
+        second = client.get(url)
+        assert first.status_code == second.status_code
+        assert first.content == second.content
+    assert client.get("/api/v1/missions/?year=1800").json()["parameter"] == "year"
+
+
+def test_a_file_larger_than_the_limit_or_cut_short_is_made_again(
+    client, mission_index, catalogue, settings
+):
+    url = mission_index.url + "data/missions.csv"
+    client.get("/es/")
+    settings.PAGE_CACHE_MAX_BYTES = 100  # smaller than the file: streamed, never kept
+    get(client, url)  # the values shared by requests (the index page, the site settings)
+    _response, first, first_queries = get(client, url)
+    _response, second, second_queries = get(client, url)
+    assert second == first and second_queries == first_queries
+    settings.PAGE_CACHE_MAX_BYTES = 5 * 1024 * 1024
+    response = client.get(url)
+    next(iter(response.streaming_content))  # the client goes away after the first chunk
+    response.close()
+    _response, third, third_queries = get(client, url)
+    assert third == first and third_queries == first_queries
+    assert get(client, url)[2] < first_queries  # now complete: kept
