@@ -36,3 +36,12 @@ def fragment(*vary_on):
     """``{"seconds", "key"}`` for ``{% cache fragment.seconds NAME fragment.key %}``."""
     key = content_key(*vary_on)
     return {"seconds": 0 if key is None else SECONDS, "key": key}
+
+
+def page_fragment(page, request, *vary_on):
+    """``fragment(page.pk, *vary_on)`` for a part of ``page`` that shows its own content: kept
+    while the live page is served, never in a preview (the draft being previewed is not what
+    the generation stands for, so it is rendered fresh and not stored)."""
+    if getattr(request, "is_preview", False) or not page.live:
+        return {"seconds": 0, "key": ("preview", page.pk)}
+    return fragment(page.pk, *vary_on)
