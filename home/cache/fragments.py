@@ -39,9 +39,9 @@ def fragment(*vary_on):
 
 
 def page_fragment(page, request, *vary_on):
-    """``fragment(page.pk, *vary_on)`` for a part of ``page`` that shows its own content: kept
-    while the live page is served, never in a preview (the draft being previewed is not what
-    the generation stands for, so it is rendered fresh and not stored)."""
-    if getattr(request, "is_preview", False) or not page.live:
-        return {"seconds": 0, "key": ("preview", page.pk)}
+    """``fragment(page.pk, *vary_on)`` for a part of a page's own content, kept for the live
+    page only: a preview renders the draft (or its unsaved rows) and neither reads nor writes
+    the live page's kept part."""
+    if getattr(request, "is_preview", False) or not page.pk or not page.live:
+        return {"seconds": 0, "key": None}
     return fragment(page.pk, *vary_on)
