@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -16,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, SocialLinkBlock
+from .cache.fragments import page_fragment
 from .figures import key_figures
 from .pages import per_request
 from .translated import TRANSLATED_PAGE_FIELDS
@@ -69,8 +71,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_figures"] = key_figures(self.locale)
-        context["featured"] = self.featured()
+        locale = self.locale
+        # Read only when the page's body is rendered, not when it is kept (home_fragment).
+        context["key_figures"] = SimpleLazyObject(lambda: key_figures(locale))
+        context["featured"] = SimpleLazyObject(self.featured)
+        context["home_fragment"] = page_fragment(self, request)
         return context
 
     def featured(self):

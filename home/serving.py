@@ -18,7 +18,11 @@ passes through (the home, on the way to a section; not a routable page) is not r
 Wagtail's routing needs only its place in the tree. Below, a parent that allows one type of
 child (the missions index) has its child read as that type in one query.
 
-``install()`` puts ``route`` and ``route_for_request`` in Wagtail's place (HomeConfig.ready);
+Which site answers a host (Wagtail's ``get_site_for_hostname``, a query on every request) only
+changes when a site is saved or deleted, which bumps the generation: it is kept the same way
+(``site_for_hostname``).
+
+``install()`` puts ``route``, ``route_for_request`` and ``site_for_hostname`` in Wagtail's place (HomeConfig.ready);
 page types that override ``route`` (routable pages) reach this one through ``super()``. What
 the page does with the request (live check, sub-routes, the serve hooks) is Wagtail's, unchanged.
 """
@@ -29,10 +33,22 @@ from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
+from wagtail.models import sites as wagtail_sites
 
 from .pages import TOP_DEPTH, per_request, top_locale, top_pages
 
 _wagtail_route = Page.route
+_wagtail_site_for_hostname = wagtail_sites.get_site_for_hostname
+
+
+def site_for_hostname(hostname, port):
+    """Wagtail's site for ``hostname`` and ``port``, once per content generation (read-only:
+    shared by every request of the process). Site.DoesNotExist is raised, not kept."""
+    return per_request(
+        ("site_for_hostname", hostname, port),
+        lambda: _wagtail_site_for_hostname(hostname, port),
+        shared=True,
+    )
 
 
 def _page(found):
@@ -170,3 +186,4 @@ def route_for_request(request, path):
 def install():
     Page.route = route
     Page.route_for_request = staticmethod(route_for_request)
+    wagtail_sites.get_site_for_hostname = site_for_hostname

@@ -1,4 +1,4 @@
-"""Issue 12, item 3: the layout's settings, identity, menu, translations and view restrictions
+"""Issue 12, item 3: the layout's site, settings, identity, menu, translations and view restrictions
 are kept from one request to the next (home/cache/shared.py), and never shown stale: each kind
 of change is on the very next request, in both languages, with the page cache off so that
 only the layout's own memo is at work."""
@@ -146,3 +146,33 @@ def test_a_view_restriction_is_enforced_at_once_and_lifted_at_once(home, about):
     assert Client().get(below.url).status_code == 200
     PageViewRestriction.objects.create(page=about, restriction_type="password", password="x")
     assert "password" in html(below.url).lower()
+
+
+def h1(host):
+    response = Client(HTTP_HOST=host).get("/es/")
+    assert response.status_code == 200
+    return response.content.decode().split("<h1", 1)[1].split("</h1>", 1)[0]
+
+
+def test_a_steady_page_reads_no_site(home, about):
+    """Which site answers a host is kept too (home/serving.py, ``site_for_hostname``)."""
+    html(about.url)
+    html(about.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert Client().get(about.url).status_code == 200
+    assert not [q for q in captured.captured_queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_a_new_changed_or_deleted_site_answers_on_the_next_request(home, about):
+    assert home.title in h1("otra.example")  # the default site, for any host
+    site = Site.objects.create(hostname="otra.example", port=80, root_page=about)
+    assert "Acerca" in h1("otra.example")
+    assert home.title in h1("testserver")
+    site.root_page = home
+    site.save()
+    assert home.title in h1("otra.example")
+    site.root_page = about
+    site.save()
+    assert "Acerca" in h1("otra.example")
+    site.delete()
+    assert home.title in h1("otra.example")
