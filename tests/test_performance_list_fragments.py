@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from directory.models import Organization
 from practices.models import PracticeIndexPage, PracticePage, SustainableDevelopmentGoal
 
+from .missions_index_factories import build_catalogue
 from .module_data import translate_into_english
 from .partners_factories import build_partner_site
 from .practices_factories import PracticeIndexPageFactory, ThemeFactory, ToEnglish, make_practice
@@ -172,3 +173,12 @@ def test_the_directory_list_is_kept_and_shows_a_renamed_organisation_at_once():
     english.name = "Northern Coastal University"
     english.save()
     assert "Northern Coastal University" in text(get("/en/organisations/", kind="university")[0])
+
+
+def test_the_missions_index_reads_only_the_layout_while_kept_and_keeps_its_notices(
+    mission_index,
+):
+    build_catalogue(mission_index)
+    html, rendered, kept_queries = kept(mission_index.url, page="zz")
+    assert "No existe la página “zz”; se muestra la primera." in text(html)
+    assert kept_queries == LAYOUT < rendered  # notices, count, rows: not read again
