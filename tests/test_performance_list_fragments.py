@@ -54,7 +54,7 @@ def practices(home):
     return {"index": index, "english": english, "mobility": mobility, "night_buses": night_buses}
 
 
-LAYOUT = 2  # what any page reads while nothing changes: the site's root and the page itself
+LAYOUT = 2  # at most what any page reads while nothing changes (the site, the page itself)
 
 
 def kept(url, **params):
@@ -71,7 +71,7 @@ def test_the_practices_index_is_kept_and_shows_each_change_at_once(practices):
     index, english = practices["index"], practices["english"]
     html, _rendered, kept_queries = kept(index.url)
     assert "Buses nocturnos" in html
-    assert kept_queries == LAYOUT  # cards, themes, goals and count are not read again
+    assert kept_queries <= LAYOUT  # cards, themes, goals and count are not read again
     # A theme: the language switcher translates its slug (the layout's work), the rest is kept.
     html, rendered, kept_queries = kept(index.url, theme="movilidad", page="1")
     assert "Buses nocturnos" in html and "Riego con aguas grises" not in html
@@ -119,7 +119,7 @@ def search_site():
 def test_search_results_and_facets_are_kept_and_show_a_publish_at_once(search_site):
     html, rendered, kept_queries = kept("/es/buscar/", q="huertos")
     assert "Huertos comunitarios" in text(html)
-    assert kept_queries == LAYOUT < rendered  # the search, its facets and results: not run again
+    assert kept_queries <= LAYOUT < rendered  # the search, its facets and results: not run again
 
     practices_index = PracticeIndexPage.objects.get(locale__language_code="es")
     make_practice(
@@ -159,7 +159,7 @@ def test_the_directory_list_is_kept_and_shows_a_renamed_organisation_at_once():
     for url in ("/es/organizaciones/", "/en/organisations/"):
         html, rendered, kept_queries = kept(url, kind="university")
         assert "Universidad del Litoral" in html or "Coastal University" in html
-        assert kept_queries == LAYOUT < rendered  # counts, filter, cards, table: not read again
+        assert kept_queries <= LAYOUT < rendered  # counts, filter, cards, table: not read again
     for _ in range(2):  # rendered, then kept: its notices too
         bad = text(get("/es/organizaciones/", kind="nada", page="zz")[0])
         assert "“nada” no es una de las opciones" in bad
@@ -181,4 +181,4 @@ def test_the_missions_index_reads_only_the_layout_while_kept_and_keeps_its_notic
     build_catalogue(mission_index)
     html, rendered, kept_queries = kept(mission_index.url, page="zz")
     assert "No existe la página “zz”; se muestra la primera." in text(html)
-    assert kept_queries == LAYOUT < rendered  # notices, count, rows: not read again
+    assert kept_queries <= LAYOUT < rendered  # notices, count, rows: not read again
