@@ -6,6 +6,8 @@ home/routing.py), so every address lives under the index page, in the reader's l
 page first. These views import the models; the models never import them.
 """
 
+from functools import cache
+
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -81,36 +83,48 @@ def _summary(mission_filter):
 
 def index_context(index, request):
     mission_filter = MissionFilter(index, request.GET)
-    notices = mission_filter.notices()
-    listed = mission_filter.ordered(
-        mission_filter.missions().with_listing_totals().prefetch_related("destinations")
-    )
-    page_obj = paginate(listed, request.GET.get("page"), PER_PAGE, notices)
     filters = {k: v for k, v in mission_filter.applied.items() if k != "sort"}
     summary = mission_filter.cached(
         ("summary", sorted(filters.items())), lambda: _summary(mission_filter)
     )
+
+    @cache
+    def listing():
+        notices = mission_filter.notices()
+        listed = mission_filter.ordered(
+            mission_filter.missions().with_listing_totals().prefetch_related("destinations")
+        )
+        page_obj = paginate(listed, request.GET.get("page"), PER_PAGE, notices)
+        return {
+            "notices": notices,
+            "page_obj": page_obj,
+            "paginator": page_obj.paginator,
+            "total_display": format_count(page_obj.paginator.count),
+            "rows": [_row(mission) for mission in page_obj.object_list],
+            "withdrawn_listed": page_obj.paginator.count - summary["counted"],
+        }
+
     return {
         "filter_form": mission_filter.form,
         "filter_fields": [
             mission_filter.form[name] for name in (*MissionFilterForm.FILTER_FIELDS, "sort")
         ],
         "is_filtered": mission_filter.is_filtered,
-        "notices": notices,
-        "page_obj": page_obj,
-        "paginator": page_obj.paginator,
-        "total_display": format_count(page_obj.paginator.count),
-        # Read only when the table is rendered, not when it is kept (see "fragment").
-        "rows": SimpleLazyObject(lambda: [_row(mission) for mission in page_obj.object_list]),
+        # The notices (a bad page number's too), the page of missions and its rows are read
+        # only when they are rendered, not while they are kept (see "fragment").
+        **{
+            name: SimpleLazyObject(lambda name=name: listing()[name])
+            for name in ("notices", "page_obj", "paginator", "total_display", "rows")
+        },
+        "withdrawn": SimpleLazyObject(lambda: {"listed": listing()["withdrawn_listed"]}),
         "totals": summary["totals"],
-        "withdrawn_listed": page_obj.paginator.count - summary["counted"],
         "charts": summary["charts"],
         "open_data": MissionsDataset(index, request).links(mission_filter.applied),
         "last_modified": summary["last_modified"],
         "methodology_url": index.url + index.reverse_subpage("carbon_methodology"),
-        # The filter form, the month grid, the table of missions and the charts are rendered
-        # once per content generation and selection ({% cache %} in the template), not on
-        # every request.
+        # The filter form, the notices, the withdrawn missions' note, the month grid, the table of missions and the charts
+        # are rendered once per content generation and selection ({% cache %} in the
+        # template), not on every request.
         "fragment": fragment(
             index.pk,
             mission_filter.report_days,

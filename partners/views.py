@@ -3,6 +3,8 @@ partners/routes/). Each view takes its index page first (home/routing.py); a rec
 the record already looked up in the page's language (home/records.py).
 """
 
+from functools import cache
+
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.utils.functional import SimpleLazyObject
@@ -32,21 +34,21 @@ MISSIONS_PER_PAGE = 20
 
 def directory(page, request):
     remember_record_index(page, request)
-    municipality_id = SiteSettings.for_request(request).municipality_organization_id
-    selection = DirectoryFilter(page, request.GET, municipality_id)
-    notices = selection.notices()
-    organisations = selection.organisations()
-    page_obj = paginate(
-        organisations.order_by("name", "pk"), request.GET.get("page"), PER_PAGE, notices
-    )
-    counts = selection.kind_counts()
-    kinds = [(kind, label, counts[kind]) for kind, label in Organization.Kind.choices]
-    local = [row for row in kinds if row[0] in Organization.LOCAL_KINDS]
-    international = [row for row in kinds if row[0] not in Organization.LOCAL_KINDS]
-    return render_page(
-        page,
-        request,
-        {
+
+    @cache
+    def listing():
+        municipality_id = SiteSettings.for_request(request).municipality_organization_id
+        selection = DirectoryFilter(page, request.GET, municipality_id)
+        notices = selection.notices()
+        organisations = selection.organisations()
+        page_obj = paginate(
+            organisations.order_by("name", "pk"), request.GET.get("page"), PER_PAGE, notices
+        )
+        counts = selection.kind_counts()
+        kinds = [(kind, label, counts[kind]) for kind, label in Organization.Kind.choices]
+        local = [row for row in kinds if row[0] in Organization.LOCAL_KINDS]
+        international = [row for row in kinds if row[0] not in Organization.LOCAL_KINDS]
+        return {
             "form": selection.form,
             "is_filtered": selection.is_filtered,
             "notices": notices,
@@ -54,12 +56,32 @@ def directory(page, request):
             "organisations": list(page_obj.object_list),
             "local_counts": local,
             "international_counts": international,
-            "local_total": sum(count for _kind, _label, count in local),
-            "international_total": sum(count for _kind, _label, count in international),
+            "totals": {  # a mapping: {% blocktranslate count %} needs the numbers themselves
+                "local": sum(count for _kind, _label, count in local),
+                "international": sum(count for _kind, _label, count in international),
+            },
             "municipality": selection.municipality_record() if municipality_id else None,
-            # Read only when its table is rendered, not while it is kept (home/cache/fragments.py).
-            "who": SimpleLazyObject(lambda: who_does_what(organisations, page.locale_id)),
-            "who_fragment": fragment(page.pk, sorted(selection.applied.items())),
+            "who": who_does_what(organisations, page.locale_id),
+        }
+
+    # Everything the counts, the filter, the cards and the "who does what" table show is read
+    # only when they are rendered, not while they are kept ({% cache %}, home/cache/fragments.py).
+    # They depend on the query string (the pagination links keep it; the table ignores the
+    # page number) and the index's address (the form's action; a draft's preview may change it).
+    names = ("form", "is_filtered", "notices", "page_obj", "organisations", "local_counts")
+    names += ("international_counts", "totals", "municipality")
+    context = {name: SimpleLazyObject(lambda name=name: listing()[name]) for name in names}
+    query = sorted(request.GET.lists())
+    return render_page(
+        page,
+        request,
+        {
+            **context,
+            "who": SimpleLazyObject(lambda: listing()["who"]),
+            "listing_fragment": fragment(page.pk, page.url_path, query),
+            "who_fragment": fragment(
+                page.pk, page.url_path, [item for item in query if item[0] != "page"]
+            ),
             "open_data": PartnersDataset.unfiltered(page, request).links(),
         },
     )

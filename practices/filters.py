@@ -4,10 +4,14 @@ A wrong parameter never fails the page: it is ignored and the reader is told so.
 queries does not grow with the number of practices (the page's cards are prefetched).
 """
 
+from functools import cache
+
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from home.cache.fragments import fragment
 from home.pagination import paginate, shorten
 from home.params import QueryParams
 from home.translated import in_locale
@@ -109,4 +113,20 @@ class PracticeListing:
             "selected_status": status,
             "is_filtered": bool(theme or goal or status),
             "notices": self.notices,
+        }
+
+    def kept_context(self, request):
+        """``context()`` read only when the filter form and cards are rendered, not while they
+        are kept ({% cache %}, home/cache/fragments.py): each name is lazy, all read at once.
+        They depend on the whole query string (the pagination links keep it) and the index's
+        address (the form's action; a preview of a draft may change it)."""
+        computed = cache(self.context)
+        names = ("practices", "page_obj", "paginator", "themes", "goals", "selected_theme")
+        names += ("selected_goal", "selected_status", "is_filtered", "notices")
+        return {
+            **{name: SimpleLazyObject(lambda name=name: computed()[name]) for name in names},
+            "statuses": PracticePage.Status.choices,
+            "listing_fragment": fragment(
+                self.index_page.pk, self.index_page.url_path, sorted(request.GET.lists())
+            ),
         }

@@ -13,7 +13,7 @@ from .pdf import pdf_response
 
 def listing(page, request):
     """The practices index: its filters, notices and one page of cards."""
-    context = PracticeListing(page, request).context()
+    context = PracticeListing(page, request).kept_context(request)
     context["open_data"] = PracticesDataset(page, request).links()
     return render_page(page, request, context)
 

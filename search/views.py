@@ -7,12 +7,17 @@ Whatever the reader typed, the page answers 200: the query is reduced to its wor
 import logging
 from contextlib import nullcontext
 
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db import DatabaseError, transaction
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.cache.fragments import SECONDS, content_key
 from home.pagination import shorten
 from home.params import QueryParams
 
@@ -56,6 +61,38 @@ def search(request):
     notices.extend(params.notices({"type": _("Content type")}))
 
     locale = Locale.get_active()
+    context = {
+        "search_query": query,
+        "types": list(types.values()),
+        "selected_type": selected,
+        "notices": notices,
+    }
+    # The answer (notices, form, facets, results and pagination) is rendered once per content
+    # generation, language and query string (its links keep the whole of it), and kept unless
+    # it is a stand-in from the database while the engine is down (home/cache/fragments.py).
+    key = content_key(sorted(request.GET.lists()))
+    kept_as = key and make_template_fragment_key("search-answer", [key])
+    answer = cache.get(kept_as) if kept_as else None
+    stand_in = False
+    if answer is None:
+        stand_in = _answer(context, query, locale, selected, request)
+        answer = get_template("search/answer.html").render(context, request)
+        if kept_as and not stand_in:
+            cache.set(kept_as, answer, SECONDS)
+    response = render(
+        request, "search/search.html", {"search_query": query, "answer": mark_safe(answer)}
+    )
+    if stand_in:
+        # A stand-in answer: neither the page cache nor a browser may keep it, or the notice
+        # and the database's results would outlive the engine's return.
+        add_never_cache_headers(response)
+    return response
+
+
+def _answer(context, query, locale, selected, request):
+    """Fill ``context`` with the search's facets and page of results; True when the answer is
+    a stand-in (the database's, while the engine is down, or none after a failure)."""
+    notices = context["notices"]
     page, facets, engine_down = empty_page(PER_PAGE), [], False
     degraded = False
     if query:
@@ -67,24 +104,13 @@ def search(request):
             logger.exception("Database search failed for %r", query)
             notices.append(_("This search could not be run. Please try other words."))
             degraded = True
-    results = present(page.object_list, query, reader_language(), request, locale)
-    response = render(
-        request,
-        "search/search.html",
+    context.update(
         {
-            "search_query": query,
-            "results": results,
+            "results": present(page.object_list, query, reader_language(), request, locale),
             "page_obj": page,
             "paginator": page.paginator,
-            "types": list(types.values()),
             "facets": facets,
-            "selected_type": selected,
-            "notices": notices,
             "engine_down": engine_down,
-        },
+        }
     )
-    if engine_down or degraded:
-        # A stand-in answer: neither the page cache nor a browser may keep it, or the notice
-        # and the database's results would outlive the engine's return.
-        add_never_cache_headers(response)
-    return response
+    return engine_down or degraded

@@ -49,7 +49,7 @@ def test_lists_every_mission_newest_first_with_withdrawn_ones_marked(
     (withdrawn_row,) = re.findall(r'<tr class="withdrawn">.*?</tr>', html, re.S)
     assert "Quito" in withdrawn_row
     assert spanish("Withdrawn") in withdrawn_row
-    assert response.context["withdrawn_listed"] == 1
+    assert response.context["withdrawn"]["listed"] == 1
 
 
 def test_totals_match_the_hand_computed_figures(client, mission_index, catalogue):
@@ -300,7 +300,7 @@ def test_cached_figures_follow_each_publication(client, mission_index, catalogue
     lima.save_revision().publish()
     response = client.get(mission_index.url)
     assert totals(response)[spanish("Missions")] == "2"
-    assert response.context["withdrawn_listed"] == 2
+    assert response.context["withdrawn"]["listed"] == 2
     build_mission(mission_index, title="Nueva", slug="nueva", cost_lines=[cost_line()])
     response = client.get(mission_index.url)
     assert totals(response)[spanish("Total cost")] == "$3.400.000"
