@@ -115,6 +115,19 @@ def test_publishing_and_unpublishing_update_the_index(client, site):
     assert titles(client.get("/es/buscar/", {"q": "hermanamiento"})) == []
 
 
+def test_a_search_right_after_a_publish_finds_it_and_keeps_nothing_stale(client, site):
+    # No refresh() here: a search answered before the engine shows the new page would be kept
+    # (the kept search answer, the page cache) until the next change.
+    assert titles(client.get("/es/buscar/", {"q": "hermanamiento"})) == []
+    page = ContentPageFactory(parent=site["home"], title="Hermanamiento con Córdoba")
+    page.save_revision().publish()
+    assert titles(client.get("/es/buscar/", {"q": "hermanamiento"})) == [
+        "Hermanamiento con Córdoba"
+    ]
+    page.unpublish()
+    assert titles(client.get("/es/buscar/", {"q": "hermanamiento"})) == []
+
+
 def test_update_index_rebuilds_both_languages(client):
     call_command("update_index", backend_name="default", verbosity=0)
     refresh()

@@ -136,8 +136,13 @@ class LanguageIndexGroup:
         language = record_language(obj, languages)
         return self.indices.get(language) or self.indices[self.backend.languages[0]]
 
+    # Each write is refreshed at once: the engine shows a document about a second after it is
+    # written, and a search answered in that second would be kept (page cache, kept search
+    # answers) until the next change, after the generation bumped for this one.
     def add_item(self, item):
-        self._index_of(item).add_item(item)
+        index = self._index_of(item)
+        index.add_item(item)
+        index.refresh()
 
     def add_items(self, model, items):
         languages = languages_by_locale()
@@ -146,9 +151,12 @@ class LanguageIndexGroup:
             by_language[self._index_of(item, languages)].append(item)
         for index, group in by_language.items():
             index.add_items(model, group)
+            index.refresh()
 
     def delete_item(self, item):
-        self._index_of(item).delete_item(item)
+        index = self._index_of(item)
+        index.delete_item(item)
+        index.refresh()
 
     def get_key(self):
         return self.base_name
