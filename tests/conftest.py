@@ -53,6 +53,13 @@ def _page_cache_off_while_counting_queries(monkeypatch):
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """The page cache off, so that what a test reads is the view's own answer: the kept parts
+    (home/cache/fragments.py) and not a whole cached response."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
 def keep_the_test_transaction_open():
     """For tests that send request_started/request_finished (the real WSGI handler does): Django
     closes the database connection on those signals, and inside the test's transaction

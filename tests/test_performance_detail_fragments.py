@@ -26,12 +26,7 @@ from .practices_factories import OrganizationFactory as PracticeOrganizationFact
 from .practices_factories import PracticeIndexPageFactory, ThemeFactory, ToEnglish, make_practice
 from .test_performance_index_fragments import get, without_nonces
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def reused(client, urls, fewer):

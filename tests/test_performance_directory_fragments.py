@@ -12,12 +12,7 @@ from practices.models import Theme
 
 from .partners_factories import build_partner_site
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def who(url):

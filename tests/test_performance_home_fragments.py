@@ -17,11 +17,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture
-def page_cache_off(settings):
-    settings.PAGE_CACHE_ENABLED = False
-
-
-@pytest.fixture
 def homes(home, english_home, mission_index, translate):
     translate(mission_index)
     return {"es": home, "en": english_home}

@@ -14,12 +14,7 @@ from directory.models import StrategicObjective
 from .missions_factories import build_mission, cost_line
 from .missions_index_factories import build_catalogue
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture

@@ -18,12 +18,11 @@ from .partners_factories import build_partner_site
 from .practices_factories import PracticeIndexPageFactory, ThemeFactory, ToEnglish, make_practice
 from .search_data import build_search_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.PAGE_CACHE_ENABLED = False
+def no_pdf_on_publish(settings):
     settings.PRACTICES_PDF_ON_PUBLISH = False
 
 

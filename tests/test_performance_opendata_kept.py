@@ -14,15 +14,10 @@ from directory.models import Person, StrategicObjective
 from .missions_factories import build_mission, cost_line
 from .missions_index_factories import build_catalogue
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 FILES = ("missions.csv", "missions.json?sort=cost_desc", "cost-lines.csv", "results.json")
 API = ("missions/", "missions/?sort=cost_asc&limit=2&offset=1", "cost-lines/", "results/")
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture
