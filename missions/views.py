@@ -84,9 +84,12 @@ def _summary(mission_filter):
 def index_context(index, request):
     mission_filter = MissionFilter(index, request.GET)
     filters = {k: v for k, v in mission_filter.applied.items() if k != "sort"}
-    summary = mission_filter.cached(
-        ("summary", sorted(filters.items())), lambda: _summary(mission_filter)
-    )
+
+    @cache
+    def summary():
+        return mission_filter.cached(
+            ("summary", sorted(filters.items())), lambda: _summary(mission_filter)
+        )
 
     @cache
     def listing():
@@ -101,30 +104,34 @@ def index_context(index, request):
             "paginator": page_obj.paginator,
             "total_display": format_count(page_obj.paginator.count),
             "rows": [_row(mission) for mission in page_obj.object_list],
-            "withdrawn_listed": page_obj.paginator.count - summary["counted"],
+            "withdrawn_listed": page_obj.paginator.count - summary()["counted"],
         }
 
+    def lazy(compute):
+        return SimpleLazyObject(compute)
+
+    grid_year = mission_filter.cleaned.get("year")
     return {
-        "filter_form": mission_filter.form,
-        "filter_fields": [
-            mission_filter.form[name] for name in (*MissionFilterForm.FILTER_FIELDS, "sort")
-        ],
+        # Everything below the page's title and introduction is kept once per content
+        # generation and selection ({% cache %} in the template), and so is the feed's link in
+        # the head: what they read is lazy, and read only when a kept part is made again.
+        "filter_form": lazy(lambda: mission_filter.form),
+        "filter_fields": lazy(
+            lambda: [
+                mission_filter.form[name] for name in (*MissionFilterForm.FILTER_FIELDS, "sort")
+            ]
+        ),
         "is_filtered": mission_filter.is_filtered,
-        # The notices (a bad page number's too), the page of missions and its rows are read
-        # only when they are rendered, not while they are kept (see "fragment").
         **{
-            name: SimpleLazyObject(lambda name=name: listing()[name])
+            name: lazy(lambda name=name: listing()[name])
             for name in ("notices", "page_obj", "paginator", "total_display", "rows")
         },
-        "withdrawn": SimpleLazyObject(lambda: {"listed": listing()["withdrawn_listed"]}),
-        "totals": summary["totals"],
-        "charts": summary["charts"],
-        "open_data": MissionsDataset(index, request).links(mission_filter.applied),
-        "last_modified": summary["last_modified"],
-        "methodology_url": index.url + index.reverse_subpage("carbon_methodology"),
-        # The filter form, the notices, the withdrawn missions' note, the month grid, the table of missions and the charts
-        # are rendered once per content generation and selection ({% cache %} in the
-        # template), not on every request.
+        "withdrawn": lazy(lambda: {"listed": listing()["withdrawn_listed"]}),
+        **{name: lazy(lambda name=name: summary()[name]) for name in ("totals", "charts")},
+        # In a dict, so that the template's date filters are given the datetime itself.
+        "last_modified": lazy(lambda: {"at": summary()["last_modified"]}),
+        "open_data": lazy(lambda: MissionsDataset(index, request).links(mission_filter.applied)),
+        "methodology_url": lazy(lambda: index.url + index.reverse_subpage("carbon_methodology")),
         "fragment": fragment(
             index.pk,
             mission_filter.report_days,
@@ -132,10 +139,18 @@ def index_context(index, request):
             sorted(request.GET.lists()),  # the pagination links keep the whole query
         ),
         "summary_fragment": fragment(index.pk, mission_filter.report_days, sorted(filters.items())),
-        **mission_filter.cached(
-            ("months", mission_filter.cleaned.get("year")), lambda: _months(index, mission_filter)
-        ),
+        "grid_year": int(grid_year or timezone.localdate().year),
+        **{
+            name: lazy(lambda name=name: _kept_months(index, mission_filter)[name])
+            for name in ("months", "month_gaps")
+        },
     }
+
+
+def _kept_months(index, mission_filter):
+    return mission_filter.cached(
+        ("months", mission_filter.cleaned.get("year")), lambda: _months(index, mission_filter)
+    )
 
 
 def listing(page, request):

@@ -5,6 +5,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home.cache.fragments import fragment, page_fragment
 from home.i18n import (
     language_switcher_links,
     menu_pages,
@@ -14,6 +15,26 @@ from home.i18n import (
 )
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def layout_fragments(context):
+    """Keys for the layout's kept parts (base.html): the hreflang links and the header, with
+    its language switcher, main navigation and translation notice, kept per live page and
+    address (they carry the query string and the host); the footer, per host (the site's
+    settings). Read before anything below is rendered. Previews and views that are not pages
+    (search, the error pages) render their header every time."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        nothing = {"seconds": 0, "key": None}
+        return {**nothing, "footer_seconds": 0, "footer_key": None}
+    if isinstance(page, Page):
+        own = page_fragment(page, request, request.build_absolute_uri())
+    else:
+        own = {"seconds": 0, "key": None}
+    footer = fragment("footer", request.scheme, request.get_host())
+    return {**own, "footer_seconds": footer["seconds"], "footer_key": footer["key"]}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
