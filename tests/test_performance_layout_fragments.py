@@ -97,4 +97,3 @@ def test_a_kept_header_reads_neither_the_menu_nor_the_translations(home, english
     tables = " ".join(query["sql"] for query in captured.captured_queries)
     assert "wagtailcore_page" in tables  # the page itself is read, every time
     assert len(captured.captured_queries) == 1
-
