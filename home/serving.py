@@ -7,9 +7,17 @@ which page is the site's root in a language, only change when an editor publishe
 renames or deletes a page, each of which bumps the content generation; so those answers (the
 page's id and type) are kept from one request to the next (``per_request(..., shared=True)``,
 home/cache/shared.py) and each level reads only the page itself, as its own type, in one
-query. The page is always read fresh: what it shows is never taken from the memo. A page
-type may name, in ``serve_select_related``, the foreign keys its page always shows (the
-mission's report document): they come in the same query (a join) instead of one each.
+query. A page type may name, in ``serve_select_related``, the foreign keys its page always
+shows (the mission's report document): they come in the same query (a join) instead of one
+each.
+
+The page read at each level is kept the same way, per content generation: every save of a
+page (a draft too), publish, unpublish, move or delete, and every save of a document it
+shows, bumps the generation, so a kept page is never served after a change. Each request is
+handed its own copy (``copy.copy``: its own fields and cache of related rows), so nothing a
+request sets on its page reaches another. A page that is served steadily reads no row at
+all, and so needs no database connection (with ``DATABASE_CONN_MAX_AGE=0``, opening one and
+reading SQLite's schema cost more than the page's query itself).
 
 The top of the tree (the language homes and the sections under them) comes from
 ``home.pages.top_pages()``, one query per generation shared with the menus: the root in the
@@ -26,6 +34,8 @@ changes when a site is saved or deleted, which bumps the generation: it is kept 
 page types that override ``route`` (routable pages) reach this one through ``super()``. What
 the page does with the request (live check, sub-routes, the serve hooks) is Wagtail's, unchanged.
 """
+
+import copy
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
@@ -51,11 +61,13 @@ def site_for_hostname(hostname, port):
     )
 
 
-def _page(found):
-    """The page ``(id, content type id)`` names, as its own type; Http404 if it is gone."""
-    if not found:
-        raise Http404
-    pk, content_type_id = found
+def _kept(key, read):
+    """``read()`` (a page or None), kept per content generation; this request's own copy."""
+    found = per_request(key, read, shared=True)
+    return copy.copy(found) if found is not None else None
+
+
+def _read_page(pk, content_type_id):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     try:
         if model is None:  # a type whose code is gone: Wagtail's own fallback
@@ -64,7 +76,18 @@ def _page(found):
         related = ("locale", *getattr(model, "serve_select_related", ()))
         return manager.select_related(*related).get(pk=pk)
     except ObjectDoesNotExist:
-        raise Http404 from None
+        return None
+
+
+def _page(found):
+    """The page ``(id, content type id)`` names, as its own type; Http404 if it is gone."""
+    if not found:
+        raise Http404
+    pk, content_type_id = found
+    page = _kept(("served_page", pk, content_type_id), lambda: _read_page(pk, content_type_id))
+    if page is None:
+        raise Http404
+    return page
 
 
 def _typed_child(parent, slug):
@@ -76,10 +99,13 @@ def _typed_child(parent, slug):
         return None
     model = models[0]
     related = ("locale", *getattr(model, "serve_select_related", ()))
-    return (
-        model._default_manager.select_related(*related)
-        .filter(depth=parent.depth + 1, path__startswith=parent.path, slug=slug)
-        .first()
+    return _kept(
+        ("served_child", parent.pk, slug),
+        lambda: (
+            model._default_manager.select_related(*related)
+            .filter(depth=parent.depth + 1, path__startswith=parent.path, slug=slug)
+            .first()
+        ),
     )
 
 

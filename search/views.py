@@ -15,9 +15,9 @@ from django.template.loader import get_template
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from home.cache.fragments import SECONDS, content_key
+from home.pages import active_locale
 from home.pagination import shorten
 from home.params import QueryParams
 
@@ -60,7 +60,7 @@ def search(request):
     selected = params.choice("type", list(types))
     notices.extend(params.notices({"type": _("Content type")}))
 
-    locale = Locale.get_active()
+    locale = active_locale()  # Wagtail's Locale.get_active(), without a query
     context = {
         "search_query": query,
         "types": list(types.values()),
