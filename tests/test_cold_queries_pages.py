@@ -168,6 +168,8 @@ def test_first_requests_stay_within_budget_and_constant_as_the_data_grows(db, si
     # A filter naming a translated record (the theme) costs one query more, not one per link
     # to the other language (home/i18n.py, translated_query).
     assert large["directory, a theme"] <= large["directory"] + 1
+    # The portal finds each dataset's index page among the top of the tree the layout reads.
+    assert layout + large["portal"] <= 15
     for name, own in large.items():
         assert own <= OWN_BUDGET, (name, own)
 
