@@ -154,14 +154,34 @@ def translated_query(params, page, target):
             value = parse_id(value) if field == "pk" else parse_text(value)
         except ParamError:
             continue  # not a record: the list itself says so, in either language
-        model = apps.get_model(label)
-        records = model.objects.filter(**{field: value})
-        # The record in the page's language first; a list may also offer one not yet translated.
-        record = records.filter(locale_id=page.locale_id).first() or records.first()
-        translation = record.get_translation_or_none(target.locale) if record else None
-        if translation is not None:
-            params[name] = str(getattr(translation, field))
+        # The hreflang links and the language switcher both ask: read once per request.
+        translated = per_request(
+            ("translated_query", label, field, value, page.locale_id, target.locale_id),
+            lambda label=label, field=field, value=value: _translated_value(
+                apps.get_model(label), field, value, page.locale_id, target.locale_id
+            ),
+        )
+        if translated is not None:
+            params[name] = translated
     return params
+
+
+def _translated_value(model, field, value, locale_id, target_locale_id):
+    """``field`` of the translation into ``target_locale_id`` of the record whose ``field`` is
+    ``value`` (the one in ``locale_id`` first: a list may also offer one not yet translated), as
+    text, or None: one query, for the records named and all their translations."""
+    named = model.objects.filter(**{field: value}).values("translation_key")
+    group = model.objects.filter(translation_key__in=named)
+    rows = list(group if group.ordered else group.order_by("pk"))  # as .first() orders
+    records = [row for row in rows if getattr(row, field) == value]
+    mine = [row for row in records if row.locale_id == locale_id]
+    record = (mine or records or [None])[0]
+    if record is None:
+        return None
+    for row in rows:
+        if row.translation_key == record.translation_key and row.locale_id == target_locale_id:
+            return str(getattr(row, field))
+    return None
 
 
 def _with_request_query(url, request, page=None, target=None):

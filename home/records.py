@@ -124,8 +124,9 @@ def record_view(view):
 
     @wraps(view)
     def wrapper(page, request, slug):
-        record = page.get_record(slug)
+        record, translations = page.get_record_with_translations(slug)
         request.routed_record = record
+        request._record_translations = translations  # for translated_route_suffix
         remember_record_index(page, request)
         return view(page, request, record)
 
@@ -156,6 +157,16 @@ class RecordIndexMixin:
             return self.records().get(slug=slug)
         except self.get_record_model().DoesNotExist:
             raise Http404(_("No such record in this language.")) from None
+
+    def get_record_with_translations(self, slug):
+        """(the record of ``slug`` in this page's language, {locale_id: each of its
+        translations, itself included}), in one query; 404 when it has no such record."""
+        named = self.records().filter(slug=slug).values("translation_key")
+        group = list(self.get_record_model()._default_manager.filter(translation_key__in=named))
+        for record in group:
+            if record.locale_id == self.locale_id and record.slug == slug:
+                return record, {other.locale_id: other for other in group}
+        raise Http404(_("No such record in this language."))
 
     def record_path(self, record):
         return self.reverse_subpage(self.record_route, kwargs={"slug": record.slug})

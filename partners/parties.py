@@ -22,11 +22,15 @@ def party_organisations(agreements):
     ]
 
 
-def show_in_locale(locale_id, assignments):
+def show_in_locale(locale_id, assignments, among=None):
     """For each (row, attribute, organisation): ``row.<attribute>`` = the organisation in
-    ``locale_id`` when translated, else itself. One query for all of them."""
+    ``locale_id`` when translated, else itself. One query for all of them (none when
+    ``among``, the translations already read, is given: see ``in_locale``)."""
     shown = in_locale(
-        [organisation for _r, _a, organisation in assignments], locale_id, distinct=False
+        [organisation for _r, _a, organisation in assignments],
+        locale_id,
+        among=among,
+        distinct=False,
     )
     for (row, attribute, _organisation), organisation in zip(assignments, shown, strict=True):
         setattr(row, attribute, organisation)

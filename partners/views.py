@@ -19,7 +19,7 @@ from home.translated import in_locale
 from missions.models import MissionPage
 from returns.models import ProjectNeed
 
-from .activity import organisation_activity, page_of_missions
+from .activity import names_and_identifiers, organisation_activity, page_of_missions
 from .filters import DirectoryFilter
 from .models import Agreement
 from .models.agreements import today
@@ -99,7 +99,14 @@ def organisation(page, request, record):
             MISSIONS_PER_PAGE,
             notices,
         )
-        return {"activity": shown, "page_obj": missions_page, "notices": notices}
+        names, identifiers = names_and_identifiers(record)
+        return {
+            "activity": shown,
+            "page_obj": missions_page,
+            "notices": notices,
+            "names": names,
+            "identifiers": identifiers,
+        }
 
     return render_page(
         page,

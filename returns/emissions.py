@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Sum
 from django.utils.translation import gettext as _
 
 from home.formats import format_number
+from home.opendata.together import Totals, read_together
 from missions.charts import Table, _horizontal
 
 from .models import TravelLeg
@@ -39,13 +40,25 @@ def legs_of(missions):
 
 def emission_totals(missions):
     """{"legs", "kg", "kg_without_rf", "missions_with_legs", "edition"} for ``missions``."""
-    totals = legs_of(missions).aggregate(
+    return emission_totals_from(read_together(emissions=emission_totals_part(missions)))
+
+
+def emission_totals_part(missions):
+    """What ``emission_totals()`` reads, as a part of ``home.opendata.together.read_together``
+    named ``emissions`` (so that a caller reads it with its other figures)."""
+    return Totals(
+        legs_of(missions),
         legs=Count("pk"),
         kg=Sum("emissions_kg"),
         kg_without_rf=Sum("emissions_kg_without_rf"),
         missions_with_legs=Count("page", distinct=True),
         edition=Max("factor__edition"),
     )
+
+
+def emission_totals_from(figures):
+    """``emission_totals()`` from the values read with ``emission_totals_part()``."""
+    totals = dict(figures["emissions"])
     totals["kg"] = totals["kg"] or Decimal(0)
     totals["kg_without_rf"] = totals["kg_without_rf"] or Decimal(0)
     return totals

@@ -31,14 +31,13 @@ from .module_data import (
 )
 
 BUDGET = 15
-# Not yet within the budget after a change (steady it is): a mission's page reads its nine kinds
-# of rows, its cost lines and its agreements on every request, and the layout's three values
-# (the top of the tree, the settings with the identities, the page's translations) come on top.
-# The missions index recomputes its kept parts after any change (home/cache/fragments.py: the
-# totals, the four charts, the filter's four option lists, the month grid, the table), so
-# that a renamed objective or person is in its filter on the next request; once kept it makes
-# 3 queries.
-OVER_BUDGET = {"mission": 18, "missions": 25, "missions-filtered": 25}
+# Not yet within the budget after a change (steady it is): the missions index recomputes its
+# kept parts after any change (home/cache/fragments.py: the totals with the emissions and the
+# last change in one query, the four charts, the filter's four option lists, the month grid,
+# the table), so that a renamed objective or person is in its filter on the next request; once
+# kept it makes 3 queries. An English mission's page links its results' practices in English:
+# their translations are one query more than the Spanish page's.
+OVER_BUDGET = {"missions": 21, "missions-filtered": 21}
 # A content page is the layout alone: the page (the site with its root is kept); after a change
 # also the site, the top of the tree, the settings with the identities, and the page's
 # translations. The home keeps its body (figures, featured pages, latest missions), so while

@@ -5,14 +5,19 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Coalesce
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from home.figures import key_figures
 from home.formats import format_clp
 from home.models import SiteSettings
-from missions.models import MissionPage
-from missions.models.queryset import compute_figures
+from home.opendata.together import read_together
+from missions.models import MissionPage, ResultStatus
+from missions.models.queryset import RESULT_COUNT_FIELDS, compute_figures
+from missions.models.sql import Rounded, line_clp, zero
+from returns.emissions import emission_totals, emission_totals_from, emission_totals_part, legs_of
 
 from .missions_factories import (
     OrganizationFactory,
@@ -149,6 +154,58 @@ def test_totals_for_a_filter(missions):
     year = MissionPage.objects.live().in_year(2025).totals()
     assert year["count"] == 1
     assert year["total_cost_clp"] == Decimal("0.00")
+
+
+def _totals_one_by_one(missions):
+    """The totals as three plain aggregate() calls (one per table) would give them."""
+    clp = line_clp()
+    municipal = Q(payer="municipality")
+    achieved = Q(status=ResultStatus.ACHIEVED)
+    pages = missions.order_by().aggregate(count=Count("pk"), days_abroad=Sum("days_abroad"))
+    return {
+        "count": pages["count"],
+        "days_abroad": pages["days_abroad"] or 0,
+        **missions.cost_lines().aggregate(
+            total_cost_clp=Rounded(Coalesce(Sum(clp), zero())),
+            municipal_cost_clp=Rounded(Coalesce(Sum(clp, filter=municipal), zero())),
+            others_cost_clp=Rounded(Coalesce(Sum(clp, filter=~municipal), zero())),
+        ),
+        **missions.results().aggregate(
+            results_count=Count("pk"),
+            value_obtained_clp=Rounded(Coalesce(Sum("value_clp", filter=achieved), zero())),
+            **{name: Count("pk", filter=Q(status=s)) for s, name in RESULT_COUNT_FIELDS.items()},
+        ),
+    }
+
+
+def test_totals_and_emissions_come_in_one_query_with_the_figures_of_aggregate(missions):
+    """The index's totals, its emissions and its last change are one query (a table scanned
+    once per kind of row), with the very values (types included) that ``aggregate()`` gives,
+    also for a selection of no mission at all."""
+    live = MissionPage.objects.live()
+    for selection in (live, live.in_year(2025), live.filter(pk__in=[]), live.none()):
+        with CaptureQueriesContext(connection) as captured:
+            totals = selection.totals()
+        assert len(captured) == 1
+        expected = _totals_one_by_one(selection)
+        assert totals == expected
+        assert [type(value) for value in totals.values()] == [
+            type(value) for value in expected.values()
+        ]
+        legs = legs_of(selection).aggregate(kg=Sum("emissions_kg"), edition=Max("factor__edition"))
+        with CaptureQueriesContext(connection) as captured:
+            figures = read_together(
+                **selection.totals_parts(),
+                emissions=emission_totals_part(selection),
+                **selection.freshness_parts(days=30),
+            )
+        assert len(captured) == 1
+        assert selection.totals_from(figures) == expected
+        emissions = emission_totals_from(figures)
+        assert emissions["kg"] == (legs["kg"] or Decimal(0))
+        assert emissions["edition"] == legs["edition"]
+        assert emissions == emission_totals(selection)
+        assert selection.freshness_from(figures, 30) == selection.freshness(days=30)
 
 
 def test_cost_breakdowns(missions):

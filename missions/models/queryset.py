@@ -28,7 +28,7 @@ from django.utils import timezone
 from wagtail.models import PageManager, PageQuerySet
 
 from home.deadlines import report_days
-from home.opendata.together import Latest, Rows, read_together
+from home.opendata.together import Latest, Rows, Totals, read_together
 
 from .choices import Payer, ReportStatus, ResultStatus
 from .results import MissionResult
@@ -170,30 +170,45 @@ class MissionQuerySet(PageQuerySet):
 
         Returns a dict: ``count``, ``days_abroad``, ``total_cost_clp``, ``municipal_cost_clp``,
         ``others_cost_clp``, ``results_count``, one ``results_<status>`` per ResultStatus value,
-        and ``value_obtained_clp``. Three queries, whatever the number of missions.
+        and ``value_obtained_clp``. One query, whatever the number of missions.
         """
-        pages = self.order_by().aggregate(count=Count("pk"), days_abroad=Sum("days_abroad"))
+        return self.totals_from(read_together(**self.totals_parts()))
+
+    def totals_parts(self):
+        """What ``totals()`` reads, as parts of ``home.opendata.together.read_together`` (so
+        that a caller reads them in the same query as its other figures): the missions, their
+        cost lines and their results, each table scanned once."""
         clp = line_clp()
         municipal = Q(payer=Payer.MUNICIPALITY)
-        costs = self.cost_lines().aggregate(
-            total_cost_clp=Rounded(Coalesce(Sum(clp), _zero())),
-            municipal_cost_clp=Rounded(Coalesce(Sum(clp, filter=municipal), _zero())),
-            others_cost_clp=Rounded(Coalesce(Sum(clp, filter=~municipal), _zero())),
-        )
         achieved = Q(status=ResultStatus.ACHIEVED)
-        results = self.results().aggregate(
-            results_count=Count("pk"),
-            value_obtained_clp=Rounded(Coalesce(Sum("value_clp", filter=achieved), _zero())),
-            **{
-                name: Count("pk", filter=Q(status=status))
-                for status, name in RESULT_COUNT_FIELDS.items()
-            },
-        )
+        return {
+            "totals_pages": Totals(self, count=Count("pk"), days_abroad=Sum("days_abroad")),
+            "totals_costs": Totals(
+                self.cost_lines(),
+                total_cost_clp=Rounded(Coalesce(Sum(clp), _zero())),
+                municipal_cost_clp=Rounded(Coalesce(Sum(clp, filter=municipal), _zero())),
+                others_cost_clp=Rounded(Coalesce(Sum(clp, filter=~municipal), _zero())),
+            ),
+            "totals_results": Totals(
+                self.results(),
+                results_count=Count("pk"),
+                value_obtained_clp=Rounded(Coalesce(Sum("value_clp", filter=achieved), _zero())),
+                **{
+                    name: Count("pk", filter=Q(status=status))
+                    for status, name in RESULT_COUNT_FIELDS.items()
+                },
+            ),
+        }
+
+    @staticmethod
+    def totals_from(figures):
+        """``totals()`` from the values of ``totals_parts()``."""
+        pages = figures["totals_pages"]
         return {
             "count": pages["count"],
             "days_abroad": pages["days_abroad"] or 0,
-            **costs,
-            **results,
+            **figures["totals_costs"],
+            **figures["totals_results"],
         }
 
     def freshness(self, days=None, today=None):
