@@ -16,6 +16,7 @@ from django_countries import countries
 from home.formats import format_clp, format_compact_clp, format_count
 
 from .models import CostCategory, MissionDestination, Payer
+from .models.sql import Year
 
 WIDTH = 720
 TOP_COUNTRIES = 10
@@ -74,10 +75,10 @@ class Chart:
 
 def cost_by_year(counted):
     """Stacked columns: the cost of each year's missions, split by who paid."""
-    rows = counted.cost_lines().breakdown("page__start_date__year", "payer")
+    rows = counted.cost_lines().annotate(year=Year("page__start_date")).breakdown("year", "payer")
     by_year = {}
     for row in rows:
-        by_year.setdefault(row["page__start_date__year"], {})[row["payer"]] = row["total_clp"]
+        by_year.setdefault(row["year"], {})[row["payer"]] = row["total_clp"]
     if not by_year:
         return None
     payers = [payer for payer in PAYER_PATTERNS if any(payer in v for v in by_year.values())]

@@ -130,7 +130,7 @@ def filter_options(missions, locale_id):
     """The values present in ``missions``, labelled in the active language: years (newest
     first), people who travelled and objectives served ({pk: (label, translation_key)}, one
     per translation, the reader's language first) and countries visited [(code, name)]."""
-    years = [day.year for day in missions.dates("start_date", "year", order="DESC")]
+    years = list(missions.years())
     people = in_locale(
         Person.objects.filter(mission_delegations__page__in=missions.values("pk")).distinct(),
         locale_id,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from home.formats import format_number
 from home.opendata.together import Totals, read_together
 from missions.charts import Table, _horizontal
+from missions.models.sql import Year
 
 from .models import TravelLeg
 
@@ -69,13 +70,12 @@ def emissions_by_year(missions):
     rows = (
         legs_of(missions)
         .order_by()
-        .values("page__start_date__year")
+        .annotate(year=Year("page__start_date"))
+        .values("year")
         .annotate(kg=Sum("emissions_kg"), kg_without_rf=Sum("emissions_kg_without_rf"))
-        .order_by("page__start_date__year")
+        .order_by("year")
     )
-    return [
-        (row["page__start_date__year"], row["kg"] or 0, row["kg_without_rf"] or 0) for row in rows
-    ]
+    return [(row["year"], row["kg"] or 0, row["kg_without_rf"] or 0) for row in rows]
 
 
 def emissions_chart(missions):

@@ -10,12 +10,19 @@ the whole body and prints its size, the seconds, MB/s (10^6 bytes), the process'
 seconds and MB per CPU second (the figure to trust on a busy machine), the SQL queries, and the
 process's peak resident memory before and after (``ru_maxrss``): flat memory means the peak
 does not grow with the number of rows. The first run includes the process's warm-up
-(templates, Wagtail's caches); the later ones are the steady figure.
+(templates, Wagtail's caches); the later ones are the steady figure. With the page cache on or
+off a full file is kept after its first download (home/opendata/kept.py) and a later run reads
+the kept copy; ``--cold`` bumps the content generation before each run (what an editor's save
+does), so each run is the first request after a change. ``--profile`` prints cProfile's top
+functions of the last run (by own CPU time; that run's figures carry the
+profiler's overhead).
 """
 
 import argparse
+import cProfile
 import io
 import os
+import pstats
 import resource
 import sys
 import time
@@ -33,6 +40,8 @@ from django.core.management import call_command  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from home.cache import bump, shared  # noqa: E402
 
 
 def peak_mib():
@@ -73,6 +82,8 @@ def main():
     parser.add_argument("url", nargs="?", default="/es/misiones/data/missions.csv")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cold", action="store_true", help="bump the generation before each run")
+    parser.add_argument("--profile", action="store_true", help="cProfile the last run")
     args = parser.parse_args()
     if args.seed:
         call_command("seed_missions", count=args.seed)
@@ -80,12 +91,22 @@ def main():
 
     print(f"missions in the database: {MissionPage.objects.count()}")
     application = get_wsgi_application()
+    profiler = None
     for run in range(1, args.runs + 1):
+        if args.cold:
+            bump()
+            shared.forget()
+        if args.profile and run == args.runs:
+            profiler = cProfile.Profile(time.process_time)
         before = peak_mib()
         reset_queries()
         with CaptureQueriesContext(connection) as queries:
             start, cpu = time.perf_counter(), time.process_time()
+            if profiler:
+                profiler.enable()
             status, size = stream(application, args.url)
+            if profiler:
+                profiler.disable()
             seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         print(
             f"run {run}: {status}, {size / 1e6:.2f} MB in {seconds:.2f} s = "
@@ -94,6 +115,8 @@ def main():
             f"peak RSS {before:.0f} -> {peak_mib():.0f} MiB",
             flush=True,
         )
+    if profiler:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
 
 
 if __name__ == "__main__":

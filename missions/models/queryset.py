@@ -33,7 +33,7 @@ from home.opendata.together import Latest, Rows, Totals, read_together
 from .choices import Payer, ReportStatus, ResultStatus
 from .results import MissionResult
 from .rows import CostLine
-from .sql import SHARE_PLACES, Quotient, Rounded, line_clp, money_field
+from .sql import SHARE_PLACES, Quotient, Rounded, Year, line_clp, money_field
 from .sql import zero as _zero
 
 
@@ -79,6 +79,17 @@ class MissionQuerySet(PageQuerySet):
     def in_year(self, year):
         """Missions that started in ``year`` (the year they are counted in)."""
         return self.filter(start_date__year=year)
+
+    def years(self):
+        """The years these missions started in, newest first (``dates("start_date", "year")``
+        without its per-row Python function on SQLite)."""
+        return (
+            self.filter(start_date__isnull=False)
+            .annotate(year=Year("start_date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
 
     def with_totals(self):
         """Annotate each mission with its figures, all Decimal CLP unless stated:

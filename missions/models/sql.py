@@ -4,11 +4,13 @@ Databases differ in how they do decimal arithmetic: PostgreSQL's NUMERIC is exac
 no decimal type and computes in binary floating point. ``Rounded`` rounds each figure in SQL and
 quantizes it again in Python, so both return the same Decimal for amounts of up to 15
 significant digits, and ``Quotient`` stops SQLite from dividing integers as integers.
+``Year`` groups by year without a Python call per row on SQLite.
 """
 
 from decimal import Decimal
 
 from django.db.models import DecimalField, F, Func, Value
+from django.db.models.functions import ExtractYear
 
 CENTS = 2
 SHARE_PLACES = 4
@@ -67,3 +69,15 @@ def line_clp():
 
 def zero(places=CENTS):
     return Value(Decimal(0), output_field=money_field(places))
+
+
+class Year(ExtractYear):
+    """The year of a date, as Django's ``ExtractYear`` (``start_date__year``) gives it. On
+    SQLite Django computes that with a Python function called once per row (the charts'
+    grouping of 17,000 cost lines by their mission's year: most of the missions index's first
+    request after a change at 5,000 missions); SQLite's own ``strftime`` gives the same
+    integer (NULL for NULL) natively."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(strftime('%%Y', {sql}) AS INTEGER)", params
