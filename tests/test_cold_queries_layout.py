@@ -35,7 +35,7 @@ BUDGET = 15
 # kept parts after any change (home/cache/fragments.py: the totals with the emissions and the
 # last change in one query, the four charts, the filter's four option lists, the month grid,
 # the table), so that a renamed objective or person is in its filter on the next request; once
-# kept it makes 3 queries. An English mission's page links its results' practices in English:
+# kept it reads no row. An English mission's page links its results' practices in English:
 # their translations are one query more than the Spanish page's.
 OVER_BUDGET = {"missions": 21, "missions-filtered": 21}
 # A content page is the layout alone: the page (the site with its root is kept); after a change
