@@ -104,6 +104,17 @@ def _top():
     return per_request("top_pages", read, shared=True)
 
 
+def public_index_page(model, locale):
+    """The first live, public ``model`` page in ``locale`` (a Locale or its id), or None: the
+    one ``index_page`` finds (no query of its own once the type is among the top pages), read
+    again with Wagtail's "public pages" rule only when it is under a view restriction."""
+    first = index_page(model, locale)
+    if first is None or not any(first.path.startswith(page.path) for page in restricted_pages()):
+        return first
+    public = model.objects.live().public().filter(locale_id=getattr(locale, "pk", locale))
+    return public.select_related("locale").order_by("path").first()
+
+
 def restricted_pages():
     """The pages that have a view restriction (each once, in tree order), from ``top_pages``:
     the sections Wagtail's "public pages" rule leaves out (home/privacy.py)."""

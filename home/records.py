@@ -42,7 +42,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
-from .pages import index_page, per_request, restricted_pages
+from .pages import per_request, public_index_page
 
 SLUG_MAX_LENGTH = 80
 # Sub-routes an index page may have besides its records' pages (open data, feeds): no record
@@ -283,17 +283,7 @@ def record_index(record, request=None):
 def _find_index(label, locale_id):
     for model in get_page_models():
         if issubclass(model, RecordIndexMixin) and model.record_model == label:
-            # The first live one in the language (no query of its own once the type is among
-            # the top pages); read with the restrictions only when that one is restricted.
-            first = index_page(model, locale_id)
-            if first is None:
-                continue
-            restricted = any(first.path.startswith(page.path) for page in restricted_pages())
-            index = (
-                model.objects.live().public().filter(locale_id=locale_id).first()
-                if restricted
-                else first
-            )
+            index = public_index_page(model, locale_id)
             if index is not None:
                 return index
     return None

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from home.cache.fragments import page_fragment
 from home.deadlines import report_days
 from home.formats import format_count
+from home.ordering import in_model_order
 from home.routing import render_page
 from home.translated import in_locale
 from returns.emissions import mission_travel
@@ -114,26 +115,15 @@ def _small_rows(page):
         attnames = [field.attname for field in model._meta.concrete_fields]
         found[kind].append(model.from_db(page._state.db, attnames, [row[n] for n in attnames]))
 
-    def in_order(rows, *fields):  # the model's ordering; a missing sort_order first
-        return sorted(
-            rows,
-            key=lambda row: [
-                (getattr(row, n) is not None, getattr(row, n) or 0)
-                if n == "sort_order"
-                else getattr(row, n)
-                for n in fields
-            ],
-        )
-
     for name, kind, order in (
         ("destinations", "destination", ("sort_order", "pk")),
         ("corrections", "correction", ("date", "pk")),
     ):
         kept = getattr(page, name).all()
-        kept._result_cache, kept._prefetch_done = in_order(found[kind], *order), True
+        kept._result_cache, kept._prefetch_done = in_model_order(found[kind], *order), True
         page.__dict__.setdefault("_prefetched_objects_cache", {})[name] = kept
     follow_ups = {}
-    for follow_up in in_order(found["follow_up"], "date", "sort_order", "pk"):
+    for follow_up in in_model_order(found["follow_up"], "date", "sort_order", "pk"):
         follow_ups.setdefault(follow_up.result_id, []).append(follow_up)
     return follow_ups
 

@@ -120,31 +120,35 @@ def index_context(index, request):
             "withdrawn_listed": page_obj.paginator.count - summary()["counted"],
         }
 
-    def lazy(compute):
-        return SimpleLazyObject(compute)
-
     grid_year = mission_filter.cleaned.get("year")
     return {
         # Everything below the page's title and introduction is kept once per content
         # generation and selection ({% cache %} in the template), and so is the feed's link in
         # the head: what they read is lazy, and read only when a kept part is made again.
-        "filter_form": lazy(lambda: mission_filter.form),
-        "filter_fields": lazy(
+        "filter_form": SimpleLazyObject(lambda: mission_filter.form),
+        "filter_fields": SimpleLazyObject(
             lambda: [
                 mission_filter.form[name] for name in (*MissionFilterForm.FILTER_FIELDS, "sort")
             ]
         ),
         "is_filtered": mission_filter.is_filtered,
         **{
-            name: lazy(lambda name=name: listing()[name])
+            name: SimpleLazyObject(lambda name=name: listing()[name])
             for name in ("notices", "page_obj", "paginator", "total_display", "rows")
         },
-        "withdrawn": lazy(lambda: {"listed": listing()["withdrawn_listed"]}),
-        **{name: lazy(lambda name=name: summary()[name]) for name in ("totals", "charts")},
+        "withdrawn": SimpleLazyObject(lambda: {"listed": listing()["withdrawn_listed"]}),
+        **{
+            name: SimpleLazyObject(lambda name=name: summary()[name])
+            for name in ("totals", "charts")
+        },
         # In a dict, so that the template's date filters are given the datetime itself.
-        "last_modified": lazy(lambda: {"at": summary()["last_modified"]}),
-        "open_data": lazy(lambda: MissionsDataset(index, request).links(mission_filter.applied)),
-        "methodology_url": lazy(lambda: index.url + index.reverse_subpage("carbon_methodology")),
+        "last_modified": SimpleLazyObject(lambda: {"at": summary()["last_modified"]}),
+        "open_data": SimpleLazyObject(
+            lambda: MissionsDataset(index, request).links(mission_filter.applied)
+        ),
+        "methodology_url": SimpleLazyObject(
+            lambda: index.url + index.reverse_subpage("carbon_methodology")
+        ),
         "fragment": fragment(
             index.pk,
             mission_filter.report_days,
@@ -154,7 +158,7 @@ def index_context(index, request):
         "summary_fragment": fragment(index.pk, mission_filter.report_days, sorted(filters.items())),
         "grid_year": int(grid_year or timezone.localdate().year),
         **{
-            name: lazy(lambda name=name: _kept_months(index, mission_filter)[name])
+            name: SimpleLazyObject(lambda name=name: _kept_months(index, mission_filter)[name])
             for name in ("months", "month_gaps")
         },
     }

@@ -13,6 +13,7 @@ from django.db.models import BooleanField, DateField, ExpressionWrapper, Prefetc
 from wagtail.models import Page
 
 from directory.models import Organization, OrganizationIdentifier, OrganizationName
+from home.ordering import in_model_order
 from home.pagination import paginate
 from missions.models import AgendaItem, CostLine, MissionPage, MissionResult
 from practices.models import PracticePage, Theme
@@ -175,13 +176,11 @@ def names_and_identifiers(organisation):
         row.organization = organisation
         found[kind].append(row)
 
-    # Orderable's order (sort_order; a row without one first, as SQLite sorts it), then as made.
-    def in_order(rows):
-        return sorted(
-            rows, key=lambda row: (row.sort_order is not None, row.sort_order or 0, row.pk)
-        )
-
-    return in_order(found["name"]), in_order(found["identifier"])
+    # Orderable's order, then as made.
+    return (
+        in_model_order(found["name"], "sort_order", "pk"),
+        in_model_order(found["identifier"], "sort_order", "pk"),
+    )
 
 
 def page_of_missions(activity, number, per_page, notices):

@@ -17,7 +17,7 @@ from django.apps import apps
 from django.http import QueryDict
 
 from home.models import SiteSettings
-from home.pages import index_page, per_request, restricted_pages
+from home.pages import per_request, public_index_page
 
 from .together import read_together
 
@@ -129,22 +129,10 @@ class Dataset:
     def index_for(cls, locale):
         """The live, public index page serving this dataset in ``locale`` (None if none); kept
         across requests while the content is unchanged (home/cache/shared.py)."""
-        model = cls.index_model()
-
-        def read():
-            # The first live one in the language, from the top of the tree (no query of its
-            # own once the type is among the top pages); read with the restrictions only when
-            # that one is restricted, as a record's index is (home/records.py).
-            first = index_page(model, locale)
-            if first is None or not any(
-                first.path.startswith(page.path) for page in restricted_pages()
-            ):
-                return first
-            public = model.objects.live().public().filter(locale=locale)
-            return public.select_related("locale").order_by("path").first()
-
         return per_request(
-            ("dataset_index", cls.name, getattr(locale, "pk", locale)), read, shared=True
+            ("dataset_index", cls.name, getattr(locale, "pk", locale)),
+            lambda: public_index_page(cls.index_model(), locale),
+            shared=True,
         )
 
     @classmethod

@@ -26,14 +26,11 @@ def layout_fragments(context):
     (search, the error pages) render their header every time."""
     request = context.get("request")
     page = context.get("page")
-    if request is None:
-        nothing = {"seconds": 0, "key": None}
-        return {**nothing, "footer_seconds": 0, "footer_key": None}
-    if isinstance(page, Page):
-        own = page_fragment(page, request, request.build_absolute_uri())
-    else:
-        own = {"seconds": 0, "key": None}
-    footer = fragment("footer", request.scheme, request.get_host())
+    own = footer = {"seconds": 0, "key": None}
+    if request is not None:
+        footer = fragment("footer", request.scheme, request.get_host())
+        if isinstance(page, Page):
+            own = page_fragment(page, request, request.build_absolute_uri())
     return {**own, "footer_seconds": footer["seconds"], "footer_key": footer["key"]}
 
 
