@@ -13,9 +13,14 @@ from .params import ParamError, parse_int, shorten
 __all__ = ["paginate", "shorten"]
 
 
-def paginate(items, number, per_page, notices):
-    """The page ``number`` of ``items`` (the first when empty or invalid, with a notice)."""
+def paginate(items, number, per_page, notices, count=None):
+    """The page ``number`` of ``items`` (the first when empty or invalid, with a notice).
+
+    ``count``, when the caller already read how many ``items`` there are, saves the
+    paginator its own ``COUNT(*)``."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached_property: this is its value
     if number in (None, ""):
         return paginator.page(1)
     try:

@@ -22,7 +22,7 @@ class MissionFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        self.mission_filter = MissionFilter(self.index, request.GET)
+        self.mission_filter = MissionFilter(self.index, request.GET, request)
         return self.index
 
     def title(self, index):

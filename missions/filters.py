@@ -14,11 +14,13 @@ import hashlib
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, IntegerField, OuterRef, UUIDField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.models import Site
 
 from directory.models import Person, StrategicObjective
 from home.cache.fragments import content_key
@@ -39,6 +41,7 @@ from .models import (
     ReportStatus,
     ResultStatus,
 )
+from .models.sql import Year
 
 # Kept values carry the content generation, so this only bounds how long they take room.
 CACHE_SECONDS = 24 * 60 * 60
@@ -129,29 +132,56 @@ class MissionFilterForm(forms.Form):
 def filter_options(missions, locale_id):
     """The values present in ``missions``, labelled in the active language: years (newest
     first), people who travelled and objectives served ({pk: (label, translation_key)}, one
-    per translation, the reader's language first) and countries visited [(code, name)]."""
-    years = list(missions.years())
-    people = in_locale(
-        Person.objects.filter(mission_delegations__page__in=missions.values("pk")).distinct(),
-        locale_id,
-    )
-    people.sort(key=lambda person: person.name.casefold())
-    codes = (
-        MissionDestination.objects.filter(page__in=missions.values("pk"))
-        .order_by()
-        .values_list("country", flat=True)
+    per translation, the reader's language first) and countries visited [(code, name)].
+
+    One query: the four small lists read together (``UNION ALL``), each row (kind, number,
+    translation key, locale, first text, second text); in_locale() then reads the reader's
+    translations of people and objectives picked in the other language, if any."""
+    pks = missions.values("pk")
+    no_key, no_number = Value(None, UUIDField()), Value(None, IntegerField())
+    people = (
+        Person.objects.filter(mission_delegations__page__in=pks)
+        .values_list(Value("person"), "pk", "translation_key", "locale_id", "name", Value(""))
         .distinct()
     )
-    objectives = in_locale(
-        StrategicObjective.objects.filter(missions__in=missions.values("pk")).distinct(),
-        locale_id,
+    objectives = (
+        StrategicObjective.objects.filter(missions__in=pks)
+        .values_list(Value("objective"), "pk", "translation_key", "locale_id", "code", "title")
+        .distinct()
     )
+    years = (
+        missions.filter(start_date__isnull=False)
+        .annotate(year=Cast(Year("start_date"), IntegerField()))
+        .values_list(Value("year"), "year", no_key, no_number, Value(""), Value(""))
+        .distinct()
+    )
+    codes = (
+        MissionDestination.objects.filter(page__in=pks)
+        .values_list(Value("country"), no_number, no_key, no_number, "country", Value(""))
+        .distinct()
+    )
+    found = {"person": [], "objective": [], "year": [], "country": []}
+    for kind, number, key, locale, first, second in people.order_by().union(
+        objectives.order_by(), years.order_by(), codes.order_by(), all=True
+    ):
+        if kind == "person":
+            row = Person(pk=number, translation_key=key, locale_id=locale, name=first)
+        elif kind == "objective":
+            row = StrategicObjective(
+                pk=number, translation_key=key, locale_id=locale, code=first, title=second
+            )
+        else:
+            row = number if kind == "year" else first
+        found[kind].append(row)
+    people = in_locale(found["person"], locale_id)
+    people.sort(key=lambda person: person.name.casefold())
+    objectives = in_locale(found["objective"], locale_id)
     objectives.sort(key=lambda objective: (objective.code, objective.title))
     return {
-        "years": years,
+        "years": sorted(found["year"], reverse=True),
         "people": {str(p.pk): (p.name, p.translation_key) for p in people},
         "countries": sorted(
-            ((code, countries.name(code) or code) for code in codes), key=_by_label
+            ((code, countries.name(code) or code) for code in found["country"]), key=_by_label
         ),
         "objectives": {
             str(o.pk): (f"{o.code} {o.title}".strip(), o.translation_key) for o in objectives
@@ -170,6 +200,23 @@ NO_OPTIONS = {"years": [], "people": {}, "countries": [], "objectives": {}}
 OPTION_FIELDS = ("year", "person", "country", "objective")
 
 
+def _report_days(index, request):
+    """The report deadline of the index's site: the request's settings when the index is on
+    the request's site (read with the layout's, no query of its own), else the index's site's,
+    kept while the content is unchanged."""
+    site = Site.find_for_request(request)
+    # The site the index's address belongs to, from Wagtail's kept root paths (one for each
+    # language's home): no query.
+    parts = index.get_url_parts(request) if site is not None else None
+    if parts is not None and parts[0] == site.pk:
+        return report_days(request=request)
+    return per_request(
+        ("index_report_days", index.pk),
+        lambda: report_days(site=index.get_site()),
+        shared=True,
+    )
+
+
 class MissionFilter:
     """The missions of ``index`` that match ``params`` (a QueryDict), and what was ignored.
 
@@ -177,16 +224,11 @@ class MissionFilter:
     links to the open data and the JSON metadata); ``ignored`` lists the invalid ones.
     """
 
-    def __init__(self, index, params):
+    def __init__(self, index, params, request=None):
         self.index = index
         self.params = params
         self.base = MissionPage.objects.child_of(index).live().public()
-        # The index's site and its setting, kept while the content is unchanged.
-        self.report_days = per_request(
-            ("index_report_days", index.pk),
-            lambda: report_days(site=index.get_site()),
-            shared=True,
-        )
+        self.report_days = _report_days(index, request)
         # Each value is read by the shared parser against the field's options; the form is
         # then bound to the valid values only, to render the filter as applied. Without a value
         # for a field whose choices are the options (the unfiltered index, a sorted file, the

@@ -85,17 +85,18 @@ def _summary(mission_filter):
         **mission_filter.missions().freshness_parts(days),
     )
     totals = {**counted.totals_from(figures), "emissions_kg": emission_totals_from(figures)["kg"]}
-    last_modified, _count = counted.freshness_from(figures, days)
+    last_modified, listed = counted.freshness_from(figures, days)
     return {
         "totals": _totals(totals),
         "counted": totals["count"],
+        "listed": listed,  # the listing's missions, withdrawn ones included
         "charts": [*charts(counted), *filter(None, [emissions_chart(counted)])],
         "last_modified": last_modified,
     }
 
 
 def index_context(index, request):
-    mission_filter = MissionFilter(index, request.GET)
+    mission_filter = MissionFilter(index, request.GET, request)
     filters = {k: v for k, v in mission_filter.applied.items() if k != "sort"}
 
     @cache
@@ -110,7 +111,10 @@ def index_context(index, request):
         listed = mission_filter.ordered(
             mission_filter.missions().with_listing_totals().prefetch_related("destinations")
         )
-        page_obj = paginate(listed, request.GET.get("page"), PER_PAGE, notices)
+        # The summary has counted the listing's missions (read with its totals).
+        page_obj = paginate(
+            listed, request.GET.get("page"), PER_PAGE, notices, count=summary()["listed"]
+        )
         return {
             "notices": notices,
             "page_obj": page_obj,

@@ -31,13 +31,12 @@ from .module_data import (
 )
 
 BUDGET = 15
-# Not yet within the budget after a change (steady it is): the missions index recomputes its
-# kept parts after any change (home/cache/fragments.py: the totals with the emissions and the
-# last change in one query, the four charts, the filter's four option lists, the month grid,
-# the table), so that a renamed objective or person is in its filter on the next request; once
-# kept it reads no row. An English mission's page links its results' practices in English:
-# their translations are one query more than the Spanish page's.
-OVER_BUDGET = {"missions": 21, "missions-filtered": 21}
+# The missions index recomputes its kept parts after any change (home/cache/fragments.py), so
+# that a renamed objective or person is in its filter on the next request: the filter's four
+# option lists in one query, the totals with the emissions and the last change (and the
+# listing's count) in one, the two cost charts in one, the countries and emissions charts, the
+# month grid and the listing's rows with their destinations. Its report deadline is the
+# request's site settings, read with the layout's.
 # A content page is the layout alone: the page (the site with its root is kept); after a change
 # also the site, the top of the tree, the settings with the identities, and the page's
 # translations. The home keeps its body (figures, featured pages, latest missions), so while
@@ -126,7 +125,7 @@ def test_the_first_request_after_a_change_stays_within_budget_whatever_the_conte
     assert larger == small, (small, larger)
     for label, (cold, steady) in small.items():
         assert steady <= STEADY.get(label, BUDGET), (label, steady)
-        assert cold <= OVER_BUDGET.get(label, BUDGET), (label, cold)
+        assert cold <= BUDGET, (label, cold)
         assert (cold, steady) <= LAYOUT.get(label, (cold, steady)), (label, cold, steady)
 
 

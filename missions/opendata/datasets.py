@@ -31,7 +31,7 @@ class MissionsDataset(Dataset):
     @cached_property
     def filter(self):
         # The files show no form: the option lists are read only for a parameter needing them.
-        return MissionFilter(self.index, self.params)
+        return MissionFilter(self.index, self.params, self.request)
 
     @property
     def applied(self):
