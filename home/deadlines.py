@@ -17,7 +17,7 @@ def _setting(name, site, request):
     if site is None and request is not None:
         return getattr(SiteSettings.for_request(request), name)  # cached on the request
     # Kept across requests while the content is unchanged (a settings save bumps it): the
-    # default site, and each site's settings, read once for all the names.
+    # default site, and each site's settings, read once for all the names and the layout.
     if site is None:
         site = per_request(
             "deadlines_default_site",
@@ -26,10 +26,8 @@ def _setting(name, site, request):
         )
     if site is None:
         return SiteSettings._meta.get_field(name).default
-    settings = per_request(
-        ("deadlines_settings", site.pk), lambda: SiteSettings.for_site(site), shared=True
-    )
-    return getattr(settings, name)
+    # The same shared read as the layout's SiteSettings.for_request (no query of its own).
+    return getattr(SiteSettings.shared_for_site(site), name)
 
 
 def report_days(site=None, request=None):

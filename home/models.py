@@ -366,6 +366,15 @@ class SiteSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)  # Wagtail's DoesNotExist for a site-less request
+        instance = copy.copy(cls.shared_for_site(site))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
+
+    @classmethod
+    def shared_for_site(cls, site):
+        """``site``'s settings as requests share them (read with the identities, once per
+        content generation): read them, never change them; ``for_request`` gives a copy."""
 
         def read():
             # The identities, their site and its settings in one query (the settings through
@@ -383,10 +392,7 @@ class SiteSettings(BaseSiteSetting):
             instance.__dict__["_identity_rows"] = rows
             return instance
 
-        instance = copy.copy(per_request(("site_settings", site.pk), read, shared=True))
-        instance._request = request
-        setattr(request, attr_name, instance)
-        return instance
+        return per_request(("site_settings", site.pk), read, shared=True)
 
     def identity(self, locale=None):
         """This site's SiteIdentity in ``locale`` (the active language unless given), cached."""

@@ -173,11 +173,17 @@ def index_page(model, locale):
 
 
 def default_locale():
-    """Wagtail's ``Locale.get_default()`` (the site's source language), kept while the content
-    is unchanged instead of a query per call."""
+    """Wagtail's ``Locale.get_default()`` (the site's source language): as the top pages carry
+    it (no query), else kept while the content is unchanged instead of a query per call."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale
 
-    return per_request("default_locale", Locale.get_default, shared=True)
+    try:
+        found = top_locale(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    except LookupError:
+        found = None
+    return found or per_request("default_locale", Locale.get_default, shared=True)
 
 
 def view_restrictions():

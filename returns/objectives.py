@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from directory.models import StrategicObjective
+from home.opendata.together import Totals, read_together
 from home.pages import default_locale
 from home.translated import in_locale
 from missions.models import (
@@ -27,7 +28,7 @@ from missions.models.sql import Rounded, line_clp
 from missions.models.sql import zero as money_zero
 from missions.outcome import results_in_words, value_to_cost
 
-from .emissions import emission_totals
+from .emissions import emission_totals_from, emission_totals_part
 from .models import ProjectNeed, TravelLeg, need_state
 
 
@@ -61,6 +62,28 @@ def _sum(rows, name):
     return sum((row[name] or 0 for row in rows), Decimal(0))
 
 
+_KIND_FIGURES = (
+    "results_count",
+    "value_obtained_clp",
+    *(f"results_{status}" for status in ResultStatus.values),
+)
+
+
+def _by_kind_aggregates():
+    """For each result kind: its results, the value obtained by those achieved, and its
+    results of each status (``{kind}__{figure}``)."""
+    aggregates = {}
+    for kind in ResultKind.values:
+        of_kind = Q(kind=kind)
+        aggregates[f"{kind}__results_count"] = Count("pk", filter=of_kind)
+        aggregates[f"{kind}__value_obtained_clp"] = Coalesce(
+            Sum("value_clp", filter=of_kind & Q(status=ResultStatus.ACHIEVED)), money_zero()
+        )
+        for status in ResultStatus.values:
+            aggregates[f"{kind}__results_{status}"] = Count("pk", filter=of_kind & Q(status=status))
+    return aggregates
+
+
 def objective_summary(objective, standing):
     """The figures, missions, results and practices of one objective's page, from the
     ``standing`` missions of the chosen period (see standing_missions)."""
@@ -70,21 +93,17 @@ def objective_summary(objective, standing):
     )
     results = MissionResult.objects.filter(page__in=missions.values("pk"))
     kinds = dict(ResultKind.choices)
-    counts = {
-        f"results_{status}": Count("pk", filter=Q(status=status)) for status in ResultStatus.values
-    }
-    rows = list(
-        results.order_by()
-        .values("kind")
-        .annotate(
-            results_count=Count("pk"),
-            value_obtained_clp=Coalesce(
-                Sum("value_clp", filter=Q(status=ResultStatus.ACHIEVED)), money_zero()
-            ),
-            **counts,
-        )
-        .order_by("kind")
+    # The results by kind and the emissions in one query: each kind's figures are aggregates
+    # of the one results table (a Totals part), as a GROUP BY kind would give them.
+    read = read_together(
+        results=Totals(results, **_by_kind_aggregates()),
+        emissions=emission_totals_part(missions),
     )
+    rows = [
+        {"kind": kind, **{name: read["results"][f"{kind}__{name}"] for name in _KIND_FIGURES}}
+        for kind in sorted(ResultKind.values)
+        if read["results"][f"{kind}__results_count"]
+    ]
     by_kind = [
         {
             "kind": kinds.get(row["kind"], row["kind"]),
@@ -103,7 +122,10 @@ def objective_summary(objective, standing):
         "municipal_cost_clp": _sum(figures, "municipal_cost_clp"),
         "results_count": sum(row["results_count"] for row in rows),
         "value_obtained_clp": _sum(rows, "value_obtained_clp"),
-        **{name: sum(row[name] for row in rows) for name in counts},
+        **{
+            f"results_{status}": sum(row[f"results_{status}"] for row in rows)
+            for status in ResultStatus.values
+        },
     }
     practice_results = list(results.filter(practice__isnull=False).select_related("practice"))
     practices = in_reader_language(
@@ -117,7 +139,7 @@ def objective_summary(objective, standing):
         "by_kind": by_kind,
         "practices": [page.shown for page in practices if page.shown.live],
         "value_to_cost": value_to_cost(totals["value_obtained_clp"], totals["municipal_cost_clp"]),
-        "emissions": emission_totals(missions),
+        "emissions": emission_totals_from(read),
         "missions_queryset": missions,
     }
 

@@ -51,7 +51,7 @@ def _period(request):
 
 
 def _years(standing):
-    return [day.year for day in standing.dates("start_date", "year", "DESC")]
+    return list(standing.years())
 
 
 def _kept(name, index, compute, *parts):

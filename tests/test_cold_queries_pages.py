@@ -14,9 +14,10 @@ from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Filter
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from home.cache import bump, shared
+from home.models import SiteIdentity
 from home.opendata.dataset import Dataset, datasets
 from partners.models import Agreement, AgreementParty
 from portal.models import OpenDataPortalPage
@@ -34,7 +35,12 @@ from .test_standards_return_queries import _count
 
 pytestmark = pytest.mark.usefixtures("_no_page_cache")
 
+BUDGET = 15  # queries of a page, the first time after a change, its layout's included
 OWN_BUDGET = 12  # queries beyond a content page's, the first time after a change
+# Not yet within BUDGET, as a total with the layout: an organisation's page reads its agenda,
+# payments and results (with their agreements), practices, agreements with their parties,
+# memberships, units, themes, names and identifiers, one query each.
+NOT_YET = {"organisation": 17}
 
 
 @pytest.fixture
@@ -48,6 +54,11 @@ def site(django_db_blocker):
     with rolled_back_after_module(django_db_blocker):
         built = build_partner_site()
         home = built["index"].get_parent().specific
+        # As on a real site (the demo, an editor's first save): the office's identity, read
+        # with the settings in the layout's one query.
+        SiteIdentity.objects.create(
+            site=Site.objects.get(is_default_site=True), locale=home.locale, office_name="Oficina"
+        )
         ContentPageFactory(parent=home, title="Acerca", slug="acerca").save_revision().publish()
         portal = home.add_child(instance=OpenDataPortalPage(title="Datos abiertos", slug="datos"))
         portal.save_revision().publish()
@@ -172,6 +183,7 @@ def test_first_requests_stay_within_budget_and_constant_as_the_data_grows(db, si
     assert layout + large["portal"] <= 15
     for name, own in large.items():
         assert own <= OWN_BUDGET, (name, own)
+        assert layout + own <= NOT_YET.get(name, BUDGET), (name, layout + own)
 
 
 def test_demo_images_come_with_the_renditions_the_practice_templates_use(db, site):
