@@ -138,7 +138,8 @@ def filter_options(missions, locale_id):
     translation key, locale, first text, second text); in_locale() then reads the reader's
     translations of people and objectives picked in the other language, if any."""
     pks = missions.values("pk")
-    no_key, no_number = Value(None, UUIDField()), Value(None, IntegerField())
+    # Typed NULLs: PostgreSQL matches each column's type across the parts.
+    no_key, no_number = Cast(Value(None), UUIDField()), Cast(Value(None), IntegerField())
     people = (
         Person.objects.filter(mission_delegations__page__in=pks)
         .values_list(Value("person"), "pk", "translation_key", "locale_id", "name", Value(""))
