@@ -132,14 +132,22 @@ def active_locale():
     """Wagtail's ``Locale.get_active()`` (the request's content language), without a query when
     a top page is in that language (Wagtail's own fallbacks otherwise)."""
     from django.utils.translation import get_language
-    from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale
 
+    language = get_language()
+    return _kept_locale(language, ("active_locale", language), Locale.get_active)
+
+
+def _kept_locale(language, key, read):
+    """The Locale of ``language`` as the top pages carry it (no query), else ``read()`` kept
+    under ``key`` while the content is unchanged."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
     try:
-        found = top_locale(get_supported_content_language_variant(get_language()))
+        found = top_locale(get_supported_content_language_variant(language))
     except LookupError:
         found = None  # Wagtail falls back to the default language
-    return found or per_request(("active_locale", get_language()), Locale.get_active, shared=True)
+    return found or per_request(key, read, shared=True)
 
 
 def index_page(model, locale):
@@ -176,14 +184,9 @@ def default_locale():
     """Wagtail's ``Locale.get_default()`` (the site's source language): as the top pages carry
     it (no query), else kept while the content is unchanged instead of a query per call."""
     from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale
 
-    try:
-        found = top_locale(get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    except LookupError:
-        found = None
-    return found or per_request("default_locale", Locale.get_default, shared=True)
+    return _kept_locale(settings.LANGUAGE_CODE, "default_locale", Locale.get_default)
 
 
 def view_restrictions():
