@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from .models import HomePage
-from .pages import TOP_DEPTH, per_request, top_pages
+from .pages import TOP_DEPTH, per_request, top_pages, top_translations
 from .params import ParamError, parse_id, parse_text
 
 # The query parameter that asks for a language a page is not translated into: the switcher
@@ -77,8 +77,9 @@ def _query_menu(language_code, home_type):
 def live_translations(page, request=None):
     """The live translations of ``page`` (itself included), with their locales, in tree order.
 
-    One query per page and request, shared by the language switcher, the hreflang links and the
-    translation notice. Each translation's ``synced_into_page`` is when wagtail-localize last
+    Shared by the language switcher, the hreflang links and the translation notice: no query
+    of its own for a top page or an index page (home.pages.top_translations), else one per
+    page and content generation. Each translation's ``synced_into_page`` is when wagtail-localize last
     brought its content into ``page`` (None unless it is ``page``'s original): what
     home.freshness needs to tell whether ``page`` lags behind.
     """
@@ -89,6 +90,8 @@ def live_translations(page, request=None):
             request._live_translations = memo
     key = (page.translation_key, page.locale_id)
     if key not in memo:
+        memo[key] = top_translations(page)
+    if memo[key] is None:
         synced = TranslationSource.objects.filter(
             object_id=OuterRef("translation_key"),
             locale_id=OuterRef("locale_id"),

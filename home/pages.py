@@ -84,24 +84,83 @@ def top_pages():
 
 
 def _top():
-    from django.db.models import Exists, OuterRef, Q
+    from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
     from wagtail.models import Page, PageViewRestriction
+    from wagtail_localize.models import Translation, TranslationSource
 
     def read():
         types = frozenset(_index_types)
         restrictions = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        wanted = Q(depth__lte=TOP_DEPTH) | Q(pk__in=PageViewRestriction.objects.values("page_id"))
+        # The top of the tree with every translation of its pages, wherever it sits: a top
+        # page's translations (the language switcher's) are among them.
+        tops = Page.objects.filter(depth__lte=TOP_DEPTH).values("translation_key")
+        wanted = Q(translation_key__in=tops) | Q(
+            pk__in=PageViewRestriction.objects.values("page_id")
+        )
         if types:
             wanted |= Q(content_type_id__in=sorted(types), live=True)
+        # When wagtail-localize last extracted each page's content, and the languages it was
+        # brought into (up to two, as their lowest and highest ids): what ``top_translations``
+        # needs for the notice that a translation lags behind.
+        source = TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+        )
+        targets = (
+            Translation.objects.filter(
+                source__object_id=OuterRef("translation_key"),
+                source__locale_id=OuterRef("locale_id"),
+            )
+            .order_by()
+            .values("source_id")
+        )
         pages = (
             Page.objects.filter(wanted)
-            .annotate(restricted=Exists(restrictions))
+            .annotate(
+                restricted=Exists(restrictions),
+                synced_at=Subquery(source.values("last_updated_at")[:1]),
+                synced_targets=Subquery(targets.annotate(n=Count("pk")).values("n")[:1]),
+                synced_lowest=Subquery(
+                    targets.annotate(lowest=Min("target_locale_id")).values("lowest")[:1]
+                ),
+                synced_highest=Subquery(
+                    targets.annotate(highest=Max("target_locale_id")).values("highest")[:1]
+                ),
+            )
             .select_related("locale")
             .order_by("path")
         )
         return {"pages": list(pages), "types": types}
 
     return per_request("top_pages", read, shared=True)
+
+
+def top_translations(page):
+    """The live translations of ``page`` (itself included), with their locales, in tree order,
+    each with ``synced_into_page`` as home.i18n.live_translations gives it, from the top pages
+    (no query of their own); None when they may not all be among them: ``page`` is neither
+    a translation of a top page nor of an index type, or it is brought into more than two
+    languages, or this is not a request. Copies: the top pages are shared by every request."""
+    import copy
+
+    if not in_request():
+        return None
+    top = _top()
+    rows = [row for row in top["pages"] if row.translation_key == page.translation_key]
+    if page.content_type_id not in top["types"] and not any(
+        row.depth <= TOP_DEPTH for row in rows
+    ):
+        return None
+    translations = []
+    for row in rows:
+        if not row.live:
+            continue
+        if (row.synced_targets or 0) > 2:
+            return None
+        translation = copy.copy(row)
+        into_page = page.locale_id in (row.synced_lowest, row.synced_highest)
+        translation.synced_into_page = row.synced_at if into_page else None
+        translations.append(translation)
+    return translations
 
 
 def public_index_page(model, locale):

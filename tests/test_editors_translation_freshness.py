@@ -61,6 +61,26 @@ def test_an_outdated_translation_says_so_with_dates_and_a_link(client, about, tr
 
 
 @pytest.mark.django_db
+def test_the_notice_is_the_same_below_the_top_of_the_tree(client, about, translate):
+    """A top page's translations come with the top of the tree (home.pages.top_translations);
+    a deeper page's are read on their own: both tell an outdated translation the same way."""
+    from wagtail_localize.models import TranslationSource
+
+    english_about = translate(about)
+    team = ContentPageFactory(parent=about, title="Equipo", slug="equipo")
+    team.save_revision().publish()
+    english_team = translate(team)
+    synced = timezone.make_aware(datetime.datetime(2026, 3, 5, 12, 0))
+    assert "Translated from" not in text(client.get(english_team.url))
+    TranslationSource.objects.filter(object_id=team.translation_key).update(last_updated_at=synced)
+    team.title = "Equipo de la oficina"
+    team.save_revision().publish()
+    assert "Translated from Spanish on March 5, 2026" in text(client.get(english_team.url))
+    # The top page above it was not changed: its translation is still current.
+    assert "Translated from" not in text(client.get(english_about.url))
+
+
+@pytest.mark.django_db
 def test_switching_language_on_an_untranslated_page_keeps_the_content(client, about):
     spanish_page = text(client.get(about.url))
     target = switcher_link(spanish_page, "en")
