@@ -9,7 +9,17 @@ kind of thing, plus one to swap each kind for its translations.
 
 from collections import OrderedDict
 
-from django.db.models import BooleanField, DateField, ExpressionWrapper, Prefetch, Q, Value
+from django.db.models import (
+    BooleanField,
+    DateField,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from directory.models import Organization, OrganizationIdentifier, OrganizationName
@@ -60,7 +70,7 @@ def _versions(model, keys, locale_id, queryset=None):
 
 def organisation_activity(organisation, locale_id):
     """{"agenda", "payments", "results", "practices", "agreements", "memberships", "members",
-    "parent", "children", "themes"} for ``organisation`` as a reader of ``locale_id`` sees it."""
+    "parent", "children"} for ``organisation`` as a reader of ``locale_id`` sees it."""
     group = Organization.objects.filter(translation_key=organisation.translation_key).values("pk")
     # Private pages are left out: their restrictions are read once for every list below.
     private = Page.objects.all().private_q()
@@ -146,28 +156,39 @@ def organisation_activity(organisation, locale_id):
         "children": in_reader_language(
             [row for row in organisations if row.is_unit], locale_id, record=lambda row: row
         ),
-        "themes": _versions(
-            Theme,
-            organisation.themes.values("translation_key"),
-            locale_id,
-            Theme.objects.order_by("name", "pk"),
-        ),
     }
 
 
-def names_and_identifiers(organisation):
-    """(other names, identifiers) of ``organisation``, each in its editor's order: one query
-    (the two small tables read together, ``UNION ALL``)."""
+def own_lists(organisation, locale_id):
+    """(other names, identifiers, themes) of ``organisation``: the names and identifiers in
+    their editor's order, each theme in the reader's language (``locale_id``) when it is
+    translated, by name. One query: the three small tables read together, ``UNION ALL``."""
     names = OrganizationName.objects.filter(organization=organisation).values_list(
         Value("name"), "pk", "sort_order", "name", "kind", "end_date"
     )
     identifiers = OrganizationIdentifier.objects.filter(organization=organisation).values_list(
         Value("identifier"), "pk", "sort_order", "scheme", "identifier", Value(None, DateField())
     )
-    found = {"name": [], "identifier": []}
-    for kind, pk, order, first, second, end_date in names.order_by().union(
-        identifiers.order_by(), all=True
-    ):
+    translated = Theme.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=locale_id
+    )
+    themes = (
+        organisation.themes.annotate(
+            shown_pk=Coalesce(Subquery(translated.values("pk")[:1]), "pk"),
+            shown_name=Coalesce(Subquery(translated.values("name")[:1]), "name"),
+        )
+        .order_by()
+        .values_list(
+            Value("theme"), "shown_pk", Value(0), "shown_name", Value(""), Value(None, DateField())
+        )
+    )
+    found = {"name": [], "identifier": [], "theme": {}}
+    rows = names.order_by().union(identifiers.order_by(), themes, all=True)
+    # The themes by name as the database orders them (as a list of themes is everywhere).
+    for kind, pk, order, first, second, end_date in rows.order_by("sort_order", "name", "pk"):
+        if kind == "theme":  # two of its themes may be translations of one another
+            found["theme"].setdefault(pk, Theme(pk=pk, name=first, locale_id=locale_id))
+            continue
         if kind == "name":
             row = OrganizationName(pk=pk, sort_order=order, name=first, kind=second)
             row.end_date = end_date
@@ -180,6 +201,7 @@ def names_and_identifiers(organisation):
     return (
         in_model_order(found["name"], "sort_order", "pk"),
         in_model_order(found["identifier"], "sort_order", "pk"),
+        list(found["theme"].values()),
     )
 
 

@@ -19,7 +19,7 @@ from home.translated import in_locale
 from missions.models import MissionPage
 from returns.models import ProjectNeed
 
-from .activity import names_and_identifiers, organisation_activity, page_of_missions
+from .activity import organisation_activity, own_lists, page_of_missions
 from .filters import DirectoryFilter
 from .models import Agreement
 from .models.agreements import today
@@ -99,13 +99,14 @@ def organisation(page, request, record):
             MISSIONS_PER_PAGE,
             notices,
         )
-        names, identifiers = names_and_identifiers(record)
+        names, identifiers, themes = own_lists(record, page.locale_id)
         return {
             "activity": shown,
             "page_obj": missions_page,
             "notices": notices,
             "names": names,
             "identifiers": identifiers,
+            "themes": themes,
         }
 
     return render_page(

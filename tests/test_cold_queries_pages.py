@@ -37,10 +37,6 @@ pytestmark = pytest.mark.usefixtures("_no_page_cache")
 
 BUDGET = 15  # queries of a page, the first time after a change, its layout's included
 OWN_BUDGET = 12  # queries beyond a content page's, the first time after a change
-# Not yet within BUDGET, as a total with the layout: an organisation's page reads its agenda,
-# payments and results (with their agreements), practices, agreements with their parties,
-# memberships, units, themes, names and identifiers, one query each.
-NOT_YET = {"organisation": 17}
 
 
 @pytest.fixture
@@ -183,7 +179,7 @@ def test_first_requests_stay_within_budget_and_constant_as_the_data_grows(db, si
     assert layout + large["portal"] <= 15
     for name, own in large.items():
         assert own <= OWN_BUDGET, (name, own)
-        assert layout + own <= NOT_YET.get(name, BUDGET), (name, layout + own)
+        assert layout + own <= BUDGET, (name, layout + own)
 
 
 def test_demo_images_come_with_the_renditions_the_practice_templates_use(db, site):

@@ -13,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from frictionless import validate
 
+from directory.models import Organization
 from missions.models import MissionResult
 from partners.models import Agreement, AgreementParty
 
@@ -22,7 +23,9 @@ from .missions_factories import (
 )
 from .missions_factories import result as mission_result
 from .module_data import rolled_back_after_module
+from .module_data import translate_into_english as translate
 from .partners_factories import ago, build_partner_site
+from .practices_factories import ThemeFactory
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +81,32 @@ def test_the_english_page_names_everything_in_english(db, site):
     assert "Municipality of San Martín" in page
     assert "Twinning with San Martín" in section(response, "agreements-title")
     assert "In force" in section(response, "agreements-title")
+
+
+def test_an_organisations_themes_are_named_in_the_readers_language_by_name(db, site):
+    university = Organization.objects.get(
+        slug="universidad-del-litoral", locale__language_code="es"
+    )
+    culture = ThemeFactory(name="Cultura", slug="cultura")
+    translate(culture, {"Cultura": "Urban culture", "cultura": "urban-culture"})
+    water = ThemeFactory(name="Agua", slug="agua")  # not translated: its Spanish name
+    # The English record names the Spanish themes, as its editor chose them.
+    for record in Organization.objects.filter(translation_key=university.translation_key):
+        record.themes.set([*university.themes.all(), culture, water])
+        record.save()  # a ParentalManyToManyField is stored on save
+
+    def themes(url):
+        found = re.search(
+            r"<dt>(?:Temas|Themes)</dt><dd>(.*?)</dd>", Client().get(url).content.decode()
+        )
+        return found.group(1)
+
+    assert themes("/es/organizaciones/universidad-del-litoral/") == "Agua, Cultura, Movilidad"
+    assert themes("/en/organisations/universidad-del-litoral/") == "Agua, Movilidad, Urban culture"
+    assert (
+        "<dt>Temas</dt>"
+        not in Client().get("/es/organizaciones/junta-vecinal-norte/").content.decode()
+    )
 
 
 def test_an_agreement_page_shows_parties_mission_results_and_the_expiry_mark(db, site):
