@@ -146,9 +146,7 @@ def top_translations(page):
         return None
     top = _top()
     rows = [row for row in top["pages"] if row.translation_key == page.translation_key]
-    if page.content_type_id not in top["types"] and not any(
-        row.depth <= TOP_DEPTH for row in rows
-    ):
+    if page.content_type_id not in top["types"] and not any(row.depth <= TOP_DEPTH for row in rows):
         return None
     translations = []
     for row in rows:
