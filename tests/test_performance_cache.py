@@ -211,6 +211,29 @@ def test_bulk_writes_are_followed_by_an_explicit_bump(db, site):
     assert "Universidad Renombrada" in visible(DIRECTORY_ES)
 
 
+def test_what_changes_nothing_a_visitor_sees_keeps_the_cache(db, site, settings):
+    """An editor's login (a session, the user's last login, axes' logs), an image size made
+    while a page renders and a queued task write rows of installed packages, not content."""
+    from practices.tasks import generate_practice_pdf
+
+    from .practices_factories import ImageFactory
+
+    image = ImageFactory()
+    get_user_model().objects.create_user("editora", password="una clave larga 123")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    primed(DIRECTORY_ES, DIRECTORY_EN)
+
+    editor = Client()
+    wrong = editor.post("/admin/login/", {"username": "editora", "password": "otra"})
+    assert wrong.status_code == 200  # the form again, with its error
+    right = editor.post("/admin/login/", {"username": "editora", "password": "una clave larga 123"})
+    assert right.status_code == 302
+    image.get_rendition("fill-32x24")
+    generate_practice_pdf.enqueue(page_id=0, revision_id=0)  # a row in the queue's table
+    assert get(DIRECTORY_ES)["X-Page-Cache"] == "hit"
+    assert get(DIRECTORY_EN)["X-Page-Cache"] == "hit"
+
+
 def test_turned_off_nothing_is_cached(db, site, settings):
     settings.PAGE_CACHE_ENABLED = False
     for _ in range(2):

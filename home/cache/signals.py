@@ -12,6 +12,8 @@ Receivers are connected per model (not for every sender) so that models nobody w
 Django's fast deletes.
 """
 
+import sys
+import sysconfig
 from pathlib import Path
 
 from django.apps import apps
@@ -41,11 +43,22 @@ OTHER_MODELS = (
 )
 
 
+def _installed_packages():
+    """Where installed packages live: a virtualenv may sit inside the repository (``.venv``)."""
+    paths = sysconfig.get_paths()
+    return {Path(folder).resolve() for folder in (paths["purelib"], paths["platlib"], sys.prefix)}
+
+
 def project_models():
-    """Every model of the apps that live in this repository."""
+    """Every model of the apps that live in this repository, not of the installed packages
+    (their sessions, log entries, renditions and task results change nothing a visitor sees;
+    those that do are named in OTHER_MODELS)."""
     base = Path(settings.BASE_DIR).resolve()
+    # A folder that holds the repository (Python in /usr, the site in /usr/src/app) is no sign.
+    installed = {folder for folder in _installed_packages() if not base.is_relative_to(folder)}
     for config in apps.get_app_configs():
-        if Path(config.path).resolve().is_relative_to(base):
+        path = Path(config.path).resolve()
+        if path.is_relative_to(base) and not any(path.is_relative_to(p) for p in installed):
             yield from config.get_models()
 
 
