@@ -12,7 +12,11 @@ page's SQL of the first request to ``var/page_queries/<label>.sql``. ``AFTER_CHA
 measures instead the first request after an editor's change in a warm process (what the
 tests' budget of 15 is about): the address is requested once, then the content generation is
 bumped and the shared values dropped (``home.cache.bump()``, ``shared.forget()``), as a save
-does, while Wagtail's per-process cache of the sites' root paths stays.
+does, while Wagtail's per-process cache of the sites' root paths stays. ``WARM=1`` (with
+``AFTER_CHANGE=1``) then runs the warm-up a worker would (``home.cache.warm.warm_site``) and
+prints its CPU before the first request, which is then what a visitor gets once the worker has
+run (``X-Page-Cache`` says whether the page cache answered). Requests are made to the default
+site's own address (host and port), as the warm-up makes them.
 """
 
 import os
@@ -37,7 +41,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
-from home.cache import bump, shared  # noqa: E402
+from home.cache import bump, generation, shared  # noqa: E402
+from home.cache.warm import warm_site  # noqa: E402
 
 PAGE_TYPES = {
     "home": "HomePage",
@@ -56,8 +61,20 @@ PAGE_TYPES = {
 RECORDS = {"organisation": "directory", "agreement": "agreements", "objective": "objectives"}
 
 
+def host():
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return urlsplit(site.root_url).netloc if site else "127.0.0.1"
+
+
+HOST = host()
+
+
 def get(client, url):
-    response = client.get(url, HTTP_HOST="127.0.0.1")
+    response = client.get(url, HTTP_HOST=HOST)
     if response.streaming:
         b"".join(response.streaming_content)
     return response
@@ -104,6 +121,7 @@ def main(extra):
     only = set(filter(None, os.environ.get("ONLY", "").split(",")))
     dump = BASE / "var" / "page_queries"
     after_change = bool(os.environ.get("AFTER_CHANGE"))
+    warm = after_change and bool(os.environ.get("WARM"))
     for label, url in urls.items():
         if (only and label not in only) or not url:
             continue
@@ -112,12 +130,20 @@ def main(extra):
             get(Client(), url)
             bump()
             shared.forget()
+        warmed = ""
+        if warm:
+            start = time.process_time()
+            rendered = warm_site.call(generation())
+            warmed = f" warm-up {rendered} addresses {time.process_time() - start:.2f} s CPU"
         counts = []
         for attempt in range(3):
+            start = time.process_time()
             with CaptureQueriesContext(connection) as captured:
                 response = get(Client(), url)
             counts.append(len(captured.captured_queries))
             if attempt == 0:
+                first_ms = (time.process_time() - start) * 1000
+                served = response.get("X-Page-Cache", "-")
                 sql = [query["sql"] for query in captured.captured_queries]
                 shapes = Counter(re.sub(r"\d+|'[^']*'", "?", text) for text in sql)
                 repeat = shapes.most_common(1)[0][1] if shapes else 0
@@ -131,7 +157,8 @@ def main(extra):
             times.append((time.perf_counter() - start) * 1000)
         print(
             f"{label:18} {response.status_code} queries 1st/2nd/3rd {counts} "
-            f"max repeat {repeat} in-proc {statistics.median(times):.1f} ms  {url}",
+            f"max repeat {repeat} 1st {first_ms:.0f} ms CPU ({served}) "
+            f"in-proc {statistics.median(times):.1f} ms  {url}{warmed}",
             flush=True,
         )
 

@@ -5,10 +5,13 @@ server that accepts connections and never answers (a hung search engine).
 Import the fixtures into a test module (``from .servers import redis_server, s3_server``).
 ``RedisServer.stop()``/``start()`` let a test take Redis away mid-test and bring it back.
 ``scripts/loadtest.py`` starts and stops its Redis and its hung engine with the same classes.
+``run_worker()`` runs the queued background tasks in a real ``manage.py db_worker`` process.
 """
 
+import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -17,6 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port():
@@ -173,3 +178,49 @@ class HungServer:
         for connection in self.connections:
             connection.close()
         self.sock.close()
+
+
+def _worker(database_url, env):
+    """Run every queued task in a real worker process, then let it exit."""
+    from django.conf import settings
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": database_url,
+        "TASKS_BACKEND": "database",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "DEBUG": "false",
+        **env,
+    }
+    finished = subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    return finished
+
+
+def run_worker(tmp_path, **env):
+    """Run the queued tasks in a real ``db_worker`` process (``env``: more of its environment
+    variables) on the test database: PostgreSQL's directly; SQLite's in-memory test database is
+    copied to a file for it and copied back afterwards."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # The suite's own address (CI's names a socket folder as its host), with the test
+        # database's name in place of the configured one.
+        base, _slash, _name = os.environ["DATABASE_URL"].partition("?")[0].rpartition("/")
+        return _worker(f"{base}/{connection.settings_dict['NAME']}", env)
+    connection.ensure_connection()
+    path = tmp_path / "worker.sqlite3"
+    with sqlite3.connect(path) as copy:
+        connection.connection.backup(copy)
+    finished = _worker(f"sqlite:///{path}", env)
+    with sqlite3.connect(path) as copy:
+        copy.backup(connection.connection)
+    return finished

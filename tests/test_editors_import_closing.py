@@ -27,8 +27,9 @@ from editors.models import MissionImport
 from missions.models import CostLine, MissionDestination, MissionPage
 
 from .missions_factories import MissionPageFactory
+from .servers import ROOT
 from .test_editors_import import editor, sheets, text, upload, workbook  # noqa: F401
-from .test_editors_import_tasks import DATABASE_BACKEND, ROOT
+from .test_editors_import_tasks import DATABASE_BACKEND
 
 
 def _written():

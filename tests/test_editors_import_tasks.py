@@ -2,16 +2,8 @@
 ``manage.py db_worker`` process (django-tasks-db) checks and saves it; the status page shows the
 progress, then the preview or the result; a failure is shown and saves nothing."""
 
-import os
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
-from django.db import connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -19,49 +11,10 @@ from editors.importer.progress import SavedCounter
 from editors.models import MissionImport
 from missions.models import MissionPage
 
+from .servers import run_worker
 from .test_editors_import import editor, sheets, text, upload, workbook  # noqa: F401
 
-ROOT = Path(__file__).resolve().parent.parent
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def _worker(database_url):
-    """Run every queued task in a real worker process, then let it exit."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": database_url,
-        "TASKS_BACKEND": "database",
-        "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
-        "DEBUG": "false",
-    }
-    finished = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert finished.returncode == 0, finished.stderr[-3000:]
-
-
-def run_worker(tmp_path):
-    """The worker reads the test database: PostgreSQL's directly; SQLite's in-memory test
-    database is copied to a file for it and copied back afterwards."""
-    if connection.vendor == "postgresql":
-        # The suite's own address (CI's names a socket folder as its host), with the test
-        # database's name in place of the configured one.
-        base, _slash, _name = os.environ["DATABASE_URL"].partition("?")[0].rpartition("/")
-        _worker(f"{base}/{connection.settings_dict['NAME']}")
-        return
-    connection.ensure_connection()
-    path = tmp_path / "worker.sqlite3"
-    with sqlite3.connect(path) as copy:
-        connection.connection.backup(copy)
-    _worker(f"sqlite:///{path}")
-    with sqlite3.connect(path) as copy:
-        copy.backup(connection.connection)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

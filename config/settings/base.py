@@ -303,6 +303,13 @@ if _tasks_backend not in TASKS_BACKENDS:
         f"TASKS_BACKEND={_tasks_backend!r}: use one of {', '.join(TASKS_BACKENDS)}."
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
+# After each change, render the most read addresses again in the background (home/cache/warm.py)
+# so that their first visitor is served from the cache. On by default with both a task queue
+# (with the immediate backend every editor's save would wait for the renders) and a shared
+# cache (a worker's local memory is its own: the web processes would never see its renders).
+PAGE_CACHE_WARM = env_bool(
+    "PAGE_CACHE_WARM", _tasks_backend == "database" and bool(os.environ.get("REDIS_URL"))
+)
 
 # Security headers, login protection, request ids and health (config/settings/security.py and
 # the operations app). Added here, at the end, so the lists above stay easy to read.

@@ -25,3 +25,4 @@ MEDIA_ROOT = VAR_DIR / "test-media" / str(os.getpid())
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PAGE_CACHE_WARM = False  # tests that need the warm-up turn it on

@@ -31,8 +31,11 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.dispatch import Signal
 
 GENERATION_KEY = "site:generation"
+# Sent by every bump(), once the generation has changed.
+bumped = Signal()
 logger = logging.getLogger(__name__)
 _held = Local()  # per thread (and per async task), like Wagtail's reference-index switch
 
@@ -126,7 +129,8 @@ def bump():
 
     Bumps now (so the rest of this transaction, and a test inside one, sees the change) and
     again when the current transaction commits (so a page rendered from the old rows between
-    the first bump and the commit is not kept).
+    the first bump and the commit is not kept); then sends ``bumped`` (home/cache/warm.py
+    queues the background warm-up of the most read addresses on it).
     """
     if getattr(_held, "depth", 0):
         _held.pending = True
@@ -137,6 +141,7 @@ def bump():
         callback is _increment for _savepoints, callback, _robust in connection.run_on_commit
     ):
         transaction.on_commit(_increment, robust=True)
+    bumped.send(sender=None)
 
 
 @contextlib.contextmanager

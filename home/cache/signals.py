@@ -24,6 +24,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import bump
 
+WARM_TASK = "home.cache.warm.warm_site"
+
 # Wagtail's and taggit's models whose rows show on (or hide) public pages. Renditions and
 # embeds are left out: they are written while a page renders and change nothing it shows.
 OTHER_MODELS = (
@@ -81,6 +83,14 @@ def content_changed(sender=None, **kwargs):
     bump()
 
 
+def task_finished_bump(sender=None, task_result=None, **kwargs):
+    # The warm-up only renders what the current generation shows: bumping at its end would
+    # drop what it made and queue another.
+    if task_result is not None and task_result.task.module_path == WARM_TASK:
+        return
+    bump()
+
+
 def connect():
     for model in watched_models():
         uid = f"page_cache_{model._meta.label_lower}"
@@ -97,4 +107,4 @@ def connect():
     post_page_move.connect(content_changed, dispatch_uid="page_cache_moved")
     # A background task (search index update, a practice's PDF…) may run in another process
     # after the change's own bump: its end bumps again.
-    task_finished.connect(content_changed, dispatch_uid="page_cache_task_finished")
+    task_finished.connect(task_finished_bump, dispatch_uid="page_cache_task_finished")

@@ -44,6 +44,10 @@ class Dataset:
     index_page = ""  # "app_label.ModelName" of the routed page that serves the files
     version = "1"  # bumped whenever columns change, so that cached copies (ETag) refresh
     filter_names = ()  # the query parameters its files and the API accept as filters
+    # File names ("missions.csv") of the full files made again in the background after each
+    # change (home/cache/warm.py): those that take a visitor long to wait for and are small
+    # enough to be kept (PAGE_CACHE_MAX_MB; a larger one is streamed every time anyway).
+    warm_after_change = ()
     dictionary_template = "opendata/data_dictionary.html"
     links_template = "opendata/includes/links.html"
 
