@@ -95,10 +95,9 @@ def warm_site(made_at):
             break  # a later change has queued a warm-up of its own
         client = Client(raise_request_exception=False, HTTP_HOST=host)
         response = client.get(path, secure=scheme == "https")
-        if response.streaming:
-            for _chunk in response.streaming_content:
-                pass
-        response.close()
+        if response.streaming:  # read to the end (a file is kept only then); the client
+            for _chunk in response.streaming_content:  # closes the response, as a WSGI
+                pass  # server does, without closing this process's database connection
         if response.status_code == 200:
             done += 1
         else:
