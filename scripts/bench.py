@@ -58,6 +58,15 @@ def parse_args():
     parser.add_argument("--fresh", action="store_true", help="rebuild var/bench from scratch")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument(
+        "--after-change",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure each page N times, one request at a time, each right after a bump "
+        "of the content generation (an editor's change): what the first visitor after a "
+        "change pays, with the page cache off (default 0: not measured)",
+    )
+    parser.add_argument(
         "--only",
         default="",
         help="comma-separated sections to measure: app labels (standards, partners, returns, "
@@ -320,6 +329,38 @@ def measure(server, url, args, page_cache=False):
     }
 
 
+def measure_after_change(server, url, repeats):
+    """``repeats`` single requests, each the first after ``home.cache.bump()`` (the bench process
+    shares the servers' generation file under var/bench): the first visitor after a change.
+    Workers' CPU is read around each request; /proc counts in clock ticks (10 ms), so the mean
+    of several is the figure."""
+    from home.cache import bump
+
+    port, master = server
+    fetch(port, url["path"])  # both workers have loaded their templates and routes
+    fetch(port, url["path"])
+    latencies, statuses, sizes, cpu = [], {}, [], 0.0
+    for _ in range(repeats):
+        bump()
+        before = workers_cpu(master)
+        elapsed, status, size = fetch(port, url["path"])
+        cpu += workers_cpu(master) - before
+        latencies.append(elapsed)
+        statuses[status] = statuses.get(status, 0) + 1
+        sizes.append(size)
+    return {
+        **url,
+        "cpu_ms": cpu * 1000 / repeats,
+        "requests": repeats,
+        "status": ",".join(str(code) for code in sorted(statuses)),
+        "rps": repeats / sum(latencies),
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": percentile(latencies, 0.95) * 1000,
+        "bytes": int(statistics.median(sizes)),
+        "queries": None,
+    }
+
+
 def print_table(title, results, bare_ms):
     print(f"\n{title}")
     header = (
@@ -357,7 +398,7 @@ def main():
         f"database {os.environ.get('DATABASE_URL', 'SQLite ' + str(BENCH_VAR / 'db.sqlite3'))}"
     )
     bare_url = {"name": "bare-django-35kb", "path": "/page", "once": False, "bare": True}
-    cold, warm, bares = [], [], []
+    cold, warm, bares, changed = [], [], [], []
     with contextlib.ExitStack() as servers:
         bare = servers.enter_context(bare_server(args.workers))
         cold_site = servers.enter_context(
@@ -371,12 +412,25 @@ def main():
             cold.append(measure(cold_site, url, args, page_cache=False))
             if not url["once"]:
                 warm.append(measure(warm_site, url, args, page_cache=True))
+        if args.after_change:
+            for url in urls:
+                if not url["once"]:
+                    changed.append(measure_after_change(cold_site, url, args.after_change))
         bares.append(measure(bare, bare_url, args))
     bare_ms = statistics.mean(row["cpu_ms"] for row in bares)
     print_table("bare Django, constant 35 KB page (start and end of the run)", bares, bare_ms)
     print_table("cold: page cache off", cold, bare_ms)
     print_table("warm: page cache on, primed", warm, bare_ms)
+    if changed:
+        print_table(
+            f"after a change: page cache off, each of {args.after_change} requests the first "
+            "after a bump (one at a time, so req/s is 1 / latency)",
+            changed,
+            bare_ms,
+        )
     results = {"bare": bares, "cold": cold, "warm": warm, "bare_cpu_ms": bare_ms}
+    if changed:
+        results["after_change"] = changed
     extra = []
     for module in hooks:
         figures = call_hook(module, "measurements") or []
