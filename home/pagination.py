@@ -10,7 +10,11 @@ from django.utils.translation import gettext as _
 
 from .params import ParamError, parse_int, shorten
 
-__all__ = ["paginate", "shorten"]
+__all__ = ["MISSIONS_PER_PAGE", "paginate", "shorten"]
+
+# Missions listed on a page about something else (an organisation, an objective): the rest are
+# on the next pages, and all of them in the missions index with its filters and open data.
+MISSIONS_PER_PAGE = 20
 
 
 def paginate(items, number, per_page, notices, count=None):

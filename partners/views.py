@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from directory.models import Organization
 from home.cache.fragments import fragment, page_fragment
 from home.models import SiteSettings
-from home.pagination import paginate
+from home.pagination import MISSIONS_PER_PAGE, paginate
 from home.records import remember_record_index
 from home.routing import render_page
 from home.translated import in_locale
@@ -29,7 +29,6 @@ from .popolo import popolo_organisation
 from .territory import who_does_what
 
 PER_PAGE = 30
-MISSIONS_PER_PAGE = 20
 
 
 def directory(page, request):

@@ -2,14 +2,18 @@
 (routes of the objectives page, returns/routes/objectives.py) and the carbon methodology (a
 route of the missions index). Each view takes its page first (home/routing.py)."""
 
+from urllib.parse import urlencode
+
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from home.pages import per_request
+from home.pages import per_request, public_index_page
+from home.pagination import MISSIONS_PER_PAGE, paginate
 from home.params import QueryParams
 from home.routing import render_page
+from missions.models import MissionIndexPage
 
 from .charts import overview_chart
 from .models import CityProject, EmissionFactor, NeedState
@@ -115,12 +119,25 @@ def objective_page(index, request, objective):
             "sections": sections_for(objective, missions, request),
         }
 
+    figures = _kept("objective", index, compute, objective.pk, year)
+    # The table of its missions a page at a time (hundreds at scale); the figures above it
+    # are of them all, and the missions index lists them all with its filters and files.
+    missions_page = paginate(
+        figures["missions"], request.GET.get("page"), MISSIONS_PER_PAGE, notices
+    )
+    missions_index = public_index_page(MissionIndexPage, index.locale_id)
     return render_page(
         index,
         request,
         {
             "objective": objective,
-            **_kept("objective", index, compute, objective.pk, year),
+            **figures,
+            "page_obj": missions_page,
+            "missions_index_url": (
+                f"{missions_index.url}?{urlencode({'objective': objective.pk})}"
+                if missions_index
+                else None
+            ),
             "year": year,
             "notices": notices,
             "record_url": index.record_full_url(objective, request),

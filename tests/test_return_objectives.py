@@ -236,6 +236,39 @@ def test_need_states_by_hand():
     assert need_state(ProjectNeed(), [], agreements=[in_force]) == NeedState.MET
 
 
+def test_a_long_list_of_missions_comes_a_page_at_a_time_with_the_figures_of_all(db, site):
+    """At scale an objective is served by hundreds of missions: its table shows 20 at a time,
+    newest first, while the figures count every one, and the missions index lists them all."""
+    add_missions(site["missions"], site["circular"], 20, year=2023)  # 23 in all
+    url = f"/es/objetivos/{site['circular'].slug}/"
+    first = Client().get(url)
+    page = text(first)
+    assert "Misiones 23" in page
+    assert (
+        "23 misiones en total, de la más reciente a la más antigua: aquí las misiones 1 a 20."
+        in page
+    )
+    assert "Página 1 de 2" in page
+    assert "Misión a Lima" in page and "Misión de 2024" in page  # the newest first
+    rows = first.content.decode().count('<tr><th scope="row"><a href="/es/misiones/')
+    assert rows == 20
+
+    second = Client().get(url + "?page=2")
+    later = text(second)
+    assert "aquí las misiones 21 a 23." in later and "Misiones 23" in later
+    assert second.content.decode().count('<tr><th scope="row"><a href="/es/misiones/') == 3
+    assert "Misión a Lima" not in later
+
+    bad = Client().get(url + "?page=99")
+    assert bad.status_code == 200
+    assert "No existe la página “99”; se muestra la primera." in text(bad)
+
+    index = site["missions"]
+    assert f'href="{index.url}?objective={site["circular"].pk}"' in first.content.decode()
+    listed = text(Client().get(f"{index.url}?objective={site['circular'].pk}"))
+    assert "Misión extra 2023-19" in listed and "Misión a Rosario" in listed
+
+
 def count_queries(client, url):
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
