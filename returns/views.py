@@ -126,6 +126,7 @@ def objective_page(index, request, objective):
         figures["missions"], request.GET.get("page"), MISSIONS_PER_PAGE, notices
     )
     missions_index = public_index_page(MissionIndexPage, index.locale_id)
+    chosen = {"objective": objective.pk, **({"year": year} if year else {})}  # the same missions
     return render_page(
         index,
         request,
@@ -134,9 +135,7 @@ def objective_page(index, request, objective):
             **figures,
             "page_obj": missions_page,
             "missions_index_url": (
-                f"{missions_index.url}?{urlencode({'objective': objective.pk})}"
-                if missions_index
-                else None
+                f"{missions_index.url}?{urlencode(chosen)}" if missions_index else None
             ),
             "year": year,
             "notices": notices,

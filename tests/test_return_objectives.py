@@ -267,6 +267,9 @@ def test_a_long_list_of_missions_comes_a_page_at_a_time_with_the_figures_of_all(
     assert f'href="{index.url}?objective={site["circular"].pk}"' in first.content.decode()
     listed = text(Client().get(f"{index.url}?objective={site['circular'].pk}"))
     assert "Misión extra 2023-19" in listed and "Misión a Rosario" in listed
+    # A year chosen on the objective's page is kept in the link: the same missions.
+    in_2023 = Client().get(url + "?year=2023").content.decode()
+    assert f'href="{index.url}?objective={site["circular"].pk}&amp;year=2023"' in in_2023
 
 
 def count_queries(client, url):
