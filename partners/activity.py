@@ -12,6 +12,7 @@ from collections import OrderedDict
 from django.db.models import (
     BooleanField,
     DateField,
+    Exists,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
@@ -41,6 +42,16 @@ def in_reader_language(rows, locale_id, record=lambda row: row.page):
         for row in rows
         if record(row).locale_id == locale_id or record(row).translation_key not in have_mine
     ]
+
+
+def one_per_record(queryset, locale_id):
+    """``queryset``'s records each once, as ``in_reader_language`` keeps them (in the reader's
+    language when translated, else in the language they have), chosen by the database, so that
+    the result can be paged there."""
+    mine = queryset.model._default_manager.filter(
+        translation_key=OuterRef("translation_key"), locale_id=locale_id
+    )
+    return queryset.filter(Q(locale_id=locale_id) | ~Exists(mine))
 
 
 def _by_mission(rows):

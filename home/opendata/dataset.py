@@ -111,8 +111,8 @@ class Dataset:
         key is ``key``, if given), for the API. This default reads ``rows()`` up to the end of
         the window; a dataset with large tables overrides it to page in the database."""
         rows = self.rows(resource)
-        if key:
-            rows = (row for row in rows if row[resource.primary_key] == key)
+        if key:  # a row's key may be a UUID: compared as the text the API was given
+            rows = (row for row in rows if str(row[resource.primary_key]) == key)
         return list(islice(rows, offset, offset + limit))
 
     def totals(self):

@@ -7,7 +7,7 @@ from home.opendata.schema import LIST_SEPARATOR
 from home.records import record_index
 from practices.models import Theme
 
-from ..activity import in_reader_language
+from ..activity import in_reader_language, one_per_record
 from ..models import Agreement, Membership
 from ..models.agreements import today
 from ..parties import parties_prefetch
@@ -19,13 +19,14 @@ def _one_per_record(queryset, locale_id):
     return in_reader_language(list(queryset), locale_id, record=lambda row: row)
 
 
-def organisation_rows(locale_id, request=None):
-    organisations = _one_per_record(
-        Organization.objects.select_related("locale", "parent")
-        .prefetch_related("themes", "identifiers")
-        .order_by("name", "pk"),
-        locale_id,
-    )
+def organisation_rows(locale_id, request=None, window=None, key=None):
+    """Every organisation once, by name, in the reader's language when translated; ``window``
+    (a slice) and ``key`` (a translation key) page and pick in the database (the API)."""
+    queryset = one_per_record(Organization.objects.order_by("name", "pk"), locale_id)
+    if key:
+        queryset = queryset.filter(translation_key=key)
+    queryset = queryset.select_related("locale", "parent").prefetch_related("themes", "identifiers")
+    organisations = list(queryset if window is None else queryset[window])
     theme_keys = {
         theme.translation_key
         for organisation in organisations
