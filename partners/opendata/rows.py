@@ -7,16 +7,12 @@ from home.opendata.schema import LIST_SEPARATOR
 from home.records import record_index
 from practices.models import Theme
 
-from ..activity import in_reader_language, one_per_record
+from ..activity import one_per_record
 from ..models import Agreement, Membership
 from ..models.agreements import today
 from ..parties import parties_prefetch
 
 SEPARATOR = "; "
-
-
-def _one_per_record(queryset, locale_id):
-    return in_reader_language(list(queryset), locale_id, record=lambda row: row)
 
 
 def organisation_rows(locale_id, request=None, window=None, key=None):
@@ -82,14 +78,10 @@ def membership_rows():
 
 
 def _agreements(locale_id):
-    return _one_per_record(
-        Agreement.objects.select_related("locale", "mission")
-        .prefetch_related(
-            parties_prefetch(),
-            "answers_needs",
-        )
-        .order_by("-signed_date", "title", "pk"),
-        locale_id,
+    return list(
+        one_per_record(Agreement.objects.order_by("-signed_date", "title", "pk"), locale_id)
+        .select_related("locale", "mission")
+        .prefetch_related(parties_prefetch(), "answers_needs")
     )
 
 
