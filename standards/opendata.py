@@ -5,13 +5,13 @@ Column names follow the spirit of Canada's service-standard data (target, volume
 target, total volume, performance, target met); ``status`` adds the explicit "no_data".
 """
 
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.deadlines import standards_grace_days
 from home.opendata.dataset import Dataset
 from home.opendata.schema import BOOLEAN, DATE, NUMBER, STRING, Column, Resource
+from home.opendata.together import Latest, Rows, read_together
 from home.translated import in_locale
 
 from .choices import ActionStatus, Channel, ComputedFrom, Direction, Frequency, Status, Unit
@@ -176,13 +176,16 @@ class StandardsDataset(Dataset):
 
     def freshness(self):
         standards = StandardPage.objects.child_of(self.index).live().public()
-        published = standards.aggregate(Max("last_published_at"))["last_published_at__max"]
-        measured = StandardMeasurement.objects.filter(page__in=standards).aggregate(
-            Max("updated_at")
-        )["updated_at__max"]
-        moments = [m for m in (published, measured) if m]
+        read = read_together(
+            published=Latest(standards, "last_published_at"),
+            measured=Latest(
+                StandardMeasurement.objects.filter(page__in=standards.values("pk")), "updated_at"
+            ),
+            standards=Rows(standards),
+        )
+        moments = [m for m in (read["published"], read["measured"]) if m]
         # The day is part of the count: a period that ends adds a "no data" row by itself.
-        count = standards.count() * 100000 + timezone.localdate().toordinal()
+        count = read["standards"] * 100000 + timezone.localdate().toordinal()
         return (max(moments) if moments else None), count
 
     def figures(self):

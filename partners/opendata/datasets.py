@@ -3,12 +3,12 @@ memberships, agreements and their parties, served under the directory page
 (partners/routes/directory.py) in each language. The files list everything; they do not
 follow the directory's filters."""
 
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
 from home.opendata.dataset import Dataset
-from home.opendata.together import Latest, Rows
+from home.opendata.together import Latest, Rows, read_together
 
 from ..models import Agreement, AgreementParty, Membership
 from . import rows
@@ -30,18 +30,18 @@ class PartnersDataset(Dataset):
     def freshness(self):
         # The last change of an organisation or an agreement (their memberships, names,
         # identifiers and parties are edited with them); the counts and the day stand for a
-        # removed record and for a change of status with time.
-        changed = [
-            Organization.objects.aggregate(last=Max("updated_at"))["last"],
-            Agreement.objects.aggregate(last=Max("updated_at"))["last"],
-        ]
-        changed = [moment for moment in changed if moment]
-        counts = (
-            Organization.objects.count(),
-            Agreement.objects.count(),
-            Membership.objects.count(),
-            AgreementParty.objects.count(),
+        # removed record and for a change of status with time. One query.
+        read = read_together(
+            organisations_changed=Latest(Organization.objects.all(), "updated_at"),
+            agreements_changed=Latest(Agreement.objects.all(), "updated_at"),
+            organisations=Rows(Organization.objects.all()),
+            agreements=Rows(Agreement.objects.all()),
+            memberships=Rows(Membership.objects.all()),
+            parties=Rows(AgreementParty.objects.all()),
         )
+        changed = [read["organisations_changed"], read["agreements_changed"]]
+        changed = [moment for moment in changed if moment]
+        counts = (read[name] for name in ("organisations", "agreements", "memberships", "parties"))
         tag = "-".join(map(str, (*counts, rows.today().isoformat())))
         return (max(changed) if changed else None), tag
 
