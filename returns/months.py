@@ -43,8 +43,14 @@ class Month:
 
 def month_grid(year, locale, today=None):
     """[Month] for the twelve months of ``year``, in the reader's ``locale``."""
+    return month_grids(year, year, locale, today)
+
+
+def month_grids(first_year, last_year, locale, today=None):
+    """[Month] for every month of the years ``first_year`` to ``last_year``, in order: the
+    same two queries for one year as for many."""
     today = today or timezone.localdate()
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    first, last = datetime.date(first_year, 1, 1), datetime.date(last_year, 12, 31)
     trips = (
         MissionPage.objects.live()
         .public()
@@ -52,28 +58,32 @@ def month_grid(year, locale, today=None):
         .filter(locale=locale, start_date__lte=last, end_date__gte=first)
         .values_list("start_date", "end_date")
     )
-    counts = dict.fromkeys(range(1, 13), 0)
+    counts = {}
     for start, end in trips:
-        for number in range(max(start, first).month, min(end, last).month + 1):
-            counts[number] += 1
+        start, end = max(start, first), min(end, last)
+        for index in range(start.year * 12 + start.month - 1, end.year * 12 + end.month):
+            counts[index] = counts.get(index, 0) + 1
     statements = {
-        statement.month.month: statement
+        (statement.month.year, statement.month.month): statement
         for statement in NoTripsStatement.objects.filter(
             locale=locale, month__gte=first, month__lte=last
         )
     }
     months = []
-    for number in range(1, 13):
-        month = datetime.date(year, number, 1)
-        if counts[number]:
-            state = MISSIONS
-        elif number in statements:
-            state = STATEMENT
-        elif month_end(month) >= today:
-            state = NOT_OVER
-        else:
-            state = MISSING
-        months.append(Month(month, state, counts[number], statements.get(number)))
+    for year in range(first_year, last_year + 1):
+        for number in range(1, 13):
+            month = datetime.date(year, number, 1)
+            missions = counts.get(year * 12 + number - 1, 0)
+            statement = statements.get((year, number))
+            if missions:
+                state = MISSIONS
+            elif statement is not None:
+                state = STATEMENT
+            elif month_end(month) >= today:
+                state = NOT_OVER
+            else:
+                state = MISSING
+            months.append(Month(month, state, missions, statement))
     return months
 
 

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import StrategicObjective
 from home.deadlines import report_days
 from home.opendata.dataset import Dataset
-from home.opendata.together import Earliest, Rows
+from home.opendata.together import Earliest, Rows, read_together
 from home.pages import default_locale
 
 from ..models import CityProject, NeedState, ProjectNeed, TravelLeg
-from ..months import month_grid
+from ..months import month_grids
 from ..objectives import overview, project_needs, standing_missions
 from .schema import MONTHS, NEEDS, OBJECTIVES, PROJECTS, TRAVEL_LEGS
 
@@ -31,9 +31,11 @@ class ReturnDataset(Dataset):
 
     def freshness(self):
         missions = standing_missions()
-        last, count = missions.freshness()
+        days = report_days()
         projects = CityProject.objects.filter(locale=self.index.locale_id)
-        return last, count + projects.count()
+        read = read_together(**missions.freshness_parts(days), projects=Rows(projects))
+        last, count = missions.freshness_from(read, days)
+        return last, count + read["projects"]
 
     def figure_parts(self):
         """``freshness()``'s last change and the number of rows each table's generator
@@ -63,10 +65,19 @@ class ReturnDataset(Dataset):
         }
 
     def rows(self, resource):
-        return getattr(self, f"_{resource.name}")()
+        if resource is TRAVEL_LEGS:  # one row per leg: streamed
+            return self._travel_legs()
+        # The other tables have a row per objective, project, need or month: read once for a
+        # selection, so that the API's page and its count come from the same reading.
+        read = self.__dict__.setdefault("_read", {})
+        if resource.name not in read:
+            read[resource.name] = list(getattr(self, f"_{resource.name}")())
+        return iter(read[resource.name])
 
     def row_count(self, resource):
-        return sum(1 for _row in self.rows(resource))  # small tables: counted as written
+        if resource is TRAVEL_LEGS:
+            return TravelLeg.objects.filter(page__in=standing_missions().values("pk")).count()
+        return len(list(self.rows(resource)))
 
     def _objectives(self):
         for row in overview(self.index.locale_id, standing_missions()):
@@ -163,18 +174,17 @@ class ReturnDataset(Dataset):
         earliest = standing_missions().order_by("start_date").values_list("start_date", flat=True)
         start = earliest.first() or timezone.localdate()
         today = timezone.localdate()
-        for year in range(start.year, today.year + 1):
-            for month in month_grid(year, self.index.locale, today):
-                if month.month < start.replace(day=1) or month.month > today:
-                    continue
-                statement = month.statement
-                yield {
-                    "month": month.month.strftime("%Y-%m"),
-                    "state": month.state,
-                    "missions": month.missions,
-                    "statement_signed_by": statement.signed_by if statement else "",
-                    "statement_signed_on": statement.signed_on if statement else None,
-                }
+        for month in month_grids(start.year, today.year, self.index.locale, today):
+            if month.month < start.replace(day=1) or month.month > today:
+                continue
+            statement = month.statement
+            yield {
+                "month": month.month.strftime("%Y-%m"),
+                "state": month.state,
+                "missions": month.missions,
+                "statement_signed_by": statement.signed_by if statement else "",
+                "statement_signed_on": statement.signed_on if statement else None,
+            }
 
 
 DATASETS = (ReturnDataset,)
