@@ -200,3 +200,25 @@ def test_demo_images_come_with_the_renditions_the_practice_templates_use(db, sit
         writes = [query["sql"] for query in captured if "INSERT" in query["sql"]]
         assert [sql for sql in writes if "una-practica" in sql] == [], url
     assert set(image.renditions.values_list("filter_spec", flat=True)) == made
+
+
+def _api_lists():
+    """Every list of the JSON API: one per table of every dataset (api/v1.py)."""
+    return [f"/api/v1/{resource.slug}/" for ds in datasets() for resource in ds.resources]
+
+
+def test_every_api_list_stays_within_budget_and_constant_as_the_data_grows(db, site):
+    """The API has no layout: its lists are held to the whole budget (in Spanish: this site
+    has no English index pages, so the English lists answer empty at once)."""
+    client = Client()
+    urls = [f"{url}?locale=es" for url in _api_lists()]
+    small = {url: first_after_a_change(client, url) for url in urls}
+    _grow(site)
+    large = {url: first_after_a_change(client, url) for url in urls}
+    print("API lists, queries after a change, small → large:")
+    for url in urls:
+        print(f"  {url:45} {small[url]} → {large[url]}")
+    assert large == small
+    assert len(urls) >= 15  # every dataset's tables, not a few of them
+    for url, count in large.items():
+        assert count <= BUDGET, (url, count)
