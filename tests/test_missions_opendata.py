@@ -20,7 +20,7 @@ from frictionless import validate
 from wagtail.models import Page
 
 from home.formats import format_clp
-from home.opendata import files
+from home.opendata import cells, files
 from missions.models import MissionPage
 from missions.opendata import rows
 from missions.opendata.schema import RESOURCES
@@ -212,7 +212,10 @@ def test_csv_neutralises_formulas_in_text_but_keeps_numbers_numeric(client, miss
     # JSON is not opened by spreadsheets: it keeps the text as written.
     document = read_json(client, mission_index, "missions.json")
     assert document["data"][0]["title"] == '=HYPERLINK("http://evil.example")'
-    assert files.neutralise("\rx") == "'\rx" and files.neutralise("Plain") == "Plain"
+    assert cells.neutralise("\rx") == "'\rx" and cells.neutralise("Plain") == "Plain"
+    # The fast path decides by the first character, also after leading spaces and for "".
+    assert cells.neutralise_text("  =1+1") == "'  =1+1" and cells.neutralise_text("") == ""
+    assert cells.neutralise_text(" -12.5") == " -12.5" and cells.neutralise(7) == 7
 
 
 def test_last_modified_and_conditional_requests(client, mission_index, catalogue):

@@ -27,9 +27,16 @@ def looks_like_formula(text):
     return False
 
 
+def neutralise_text(text):
+    """``text`` (a str) made safe for a spreadsheet cell. Most texts are decided here by their
+    first character, without a further call: a file of 5,000 rows has 50,000 text cells."""
+    first = text[:1]
+    if (first in FORMULA_STARTS or first.isspace()) and looks_like_formula(text):
+        return "'" + text
+    return text
+
+
 def neutralise(value):
     """``value`` made safe for a spreadsheet cell: a formula-like text gets a leading ``'``;
     anything else (numbers, dates, None, ordinary text) is returned unchanged."""
-    if isinstance(value, str) and looks_like_formula(value):
-        return "'" + value
-    return value
+    return neutralise_text(value) if isinstance(value, str) else value

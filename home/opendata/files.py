@@ -2,7 +2,7 @@
 
 CSV: UTF-8, comma-separated, a header row of the schema's column names, numbers with a point
 as decimal separator. A text cell that a spreadsheet would read as a formula gets a leading
-single quote (``cells.neutralise``); number, date and code columns are never touched, so
+single quote (``cells.neutralise_text``); number, date and code columns are never touched, so
 numeric columns stay numeric.
 
 JSON: one document per resource, ``{"metadata": {…}, "data": [{column: value, …}, …]}``,
@@ -14,7 +14,7 @@ import datetime
 import json
 from decimal import Decimal
 
-from .cells import neutralise
+from .cells import neutralise_text
 from .schema import BOOLEAN, DATE, DATETIME, INTEGER, NUMBER
 
 ROWS_PER_WRITE = 200
@@ -38,7 +38,7 @@ def _date(value):
 
 
 def _text(value):
-    return neutralise(str(value))
+    return neutralise_text(value if type(value) is str else str(value))
 
 
 def csv_converter(column):
