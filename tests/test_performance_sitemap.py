@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client, override_settings
+from wagtail.models import Page
 
 from .factories import ContentPageFactory
 from .missions_factories import OrganizationFactory
@@ -131,3 +132,26 @@ def test_queries_are_fixed_whatever_the_number_of_records(db, site, django_asser
     for path in ["/sitemap.xml", "/sitemap-directory-organization.xml", "/sitemap-pages-home.xml"]:
         with django_assert_max_num_queries(15):
             assert client.get(path).status_code == 200
+
+
+def test_every_page_has_the_address_wagtail_gives_it(db, site):
+    """The sections write a page's address from its path (home/sitemaps.py, page_addresses)
+    instead of asking each Page: the very addresses Wagtail gives, at any depth, in both
+    languages, and a page's alternates are its translations' addresses."""
+    nested = ContentPageFactory(parent=site["pages"][0])
+    nested.save_revision().publish()
+    deeper = ContentPageFactory(parent=nested)
+    deeper.save_revision().publish()
+    english = translate(nested)
+    alternates = sitemap_alternates(Client())
+    pages = (
+        Page.objects.live().public().filter(depth__gt=1).exclude(content_type__app_label="partners")
+    )
+    expected = {page.full_url for page in pages.specific()}
+    listed = {
+        url for url in alternates if "/organizaciones/" not in url and "/organisations/" not in url
+    }
+    assert expected <= listed and deeper.full_url in listed and english.full_url in listed
+    assert alternates[english.full_url]["es"] == nested.full_url
+    assert alternates[nested.full_url]["en"] == english.full_url
+    assert "/en/" in english.full_url and english.full_url.count("/") == nested.full_url.count("/")
