@@ -38,7 +38,7 @@ def _date(value):
 
 
 def _text(value):
-    return neutralise_text(value if type(value) is str else str(value))
+    return neutralise_text(str(value))
 
 
 def csv_converter(column):

@@ -1,6 +1,7 @@
 """The return's dataset on the shared open-data mechanism, served under the objectives page."""
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import StrategicObjective
@@ -29,11 +30,25 @@ class ReturnDataset(Dataset):
     # so that a project with no needs is listed too
     version = "4"
 
+    def _locale_projects(self):
+        """The city projects of this index's language: what the projects table lists."""
+        return CityProject.objects.filter(locale=self.index.locale_id)
+
+    @staticmethod
+    def _legs(standing):
+        """The travel legs of the ``standing`` missions: what the travel-legs table lists."""
+        return TravelLeg.objects.filter(page__in=standing.values("pk"))
+
+    @cached_property
+    def _tables(self):
+        return {}  # the small tables' rows, read once for this selection (rows())
+
     def freshness(self):
         missions = standing_missions()
         days = report_days()
-        projects = CityProject.objects.filter(locale=self.index.locale_id)
-        read = read_together(**missions.freshness_parts(days), projects=Rows(projects))
+        read = read_together(
+            **missions.freshness_parts(days), projects=Rows(self._locale_projects())
+        )
         last, count = missions.freshness_from(read, days)
         return last, count + read["projects"]
 
@@ -41,13 +56,13 @@ class ReturnDataset(Dataset):
         """``freshness()``'s last change and the number of rows each table's generator
         yields, counted in the database instead of by building every row."""
         standing = standing_missions()
-        projects = CityProject.objects.filter(locale=self.index.locale_id)
+        projects = self._locale_projects()
         return {
             **standing.freshness_parts(report_days()),
             "objectives": Rows(StrategicObjective.objects.filter(locale=default_locale())),
             "projects": Rows(projects),
             "needs": Rows(ProjectNeed.objects.filter(project__in=projects.values("pk"))),
-            "legs": Rows(TravelLeg.objects.filter(page__in=standing.values("pk"))),
+            "legs": Rows(self._legs(standing)),
             "earliest": Earliest(standing, "start_date"),
         }
 
@@ -69,14 +84,13 @@ class ReturnDataset(Dataset):
             return self._travel_legs()
         # The other tables have a row per objective, project, need or month: read once for a
         # selection, so that the API's page and its count come from the same reading.
-        read = self.__dict__.setdefault("_read", {})
-        if resource.name not in read:
-            read[resource.name] = list(getattr(self, f"_{resource.name}")())
-        return iter(read[resource.name])
+        if resource.name not in self._tables:
+            self._tables[resource.name] = list(getattr(self, f"_{resource.name}")())
+        return iter(self._tables[resource.name])
 
     def row_count(self, resource):
         if resource is TRAVEL_LEGS:
-            return TravelLeg.objects.filter(page__in=standing_missions().values("pk")).count()
+            return self._legs(standing_missions()).count()
         return len(list(self.rows(resource)))
 
     def _objectives(self):
@@ -95,7 +109,7 @@ class ReturnDataset(Dataset):
             }
 
     def _projects(self):
-        projects = CityProject.objects.filter(locale=self.index.locale_id).order_by("title")
+        projects = self._locale_projects().order_by("title")
         return project_needs(projects, standing_missions())
 
     def _city_projects(self):
@@ -136,9 +150,7 @@ class ReturnDataset(Dataset):
                 }
 
     def _travel_legs(self):
-        legs = TravelLeg.objects.filter(page__in=standing_missions().values("pk")).order_by(
-            "page__start_date", "page_id", "sort_order"
-        )
+        legs = self._legs(standing_missions()).order_by("page__start_date", "page_id", "sort_order")
         for leg in legs.values(
             "translation_key",
             "page__translation_key",
