@@ -2,7 +2,8 @@
 
 - SQLite: a consistent copy through SQLite's backup API (safe while the site runs).
 - PostgreSQL: ``pg_dump --format=custom``, restored with ``pg_restore`` (client tools needed).
-- Media: every file of the default storage (local disk or S3), with its SHA-256.
+- Media: every file of the default storage (local disk or S3), with its SHA-256; not the
+  open-data files kept there (home/opendata/kept.py), which are made again when asked for.
 
 ``manifest.json`` lists the database vendor and each file's name, size and hash; restore checks
 them all before it changes anything, and ``--dry-run`` stops there.
@@ -23,6 +24,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connections
 
+from home.opendata import kept
+
 FORMAT = 1
 DATABASE_MEMBER = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 
@@ -36,7 +39,10 @@ def _sha256(data):
 
 
 def media_names(storage=default_storage, folder=""):
-    """Every file name in ``storage``, sorted (recursing into folders)."""
+    """Every file name in ``storage``, sorted (recursing into folders), but the open-data files
+    kept there (made again from the database on their next download)."""
+    if folder == kept.STORED_FOLDER:
+        return []
     try:
         folders, files = storage.listdir(folder)
     except FileNotFoundError:

@@ -11,9 +11,11 @@ seconds and MB per CPU second (the figure to trust on a busy machine), the SQL q
 process's peak resident memory before and after (``ru_maxrss``): flat memory means the peak
 does not grow with the number of rows. The first run includes the process's warm-up
 (templates, Wagtail's caches); the later ones are the steady figure. With the page cache on or
-off a full file is kept after its first download (home/opendata/kept.py) and a later run reads
-the kept copy; ``--cold`` bumps the content generation before each run (what an editor's save
-does), so each run is the first request after a change. ``--profile`` prints cProfile's top
+off a full file is kept after its first download (home/opendata/kept.py: in the cache, or in
+the storage when larger than PAGE_CACHE_MAX_MB) and a later run reads the kept copy;
+``--cold`` bumps the content generation before each run (what an editor's save does), so each
+run is the first request after a change. Another process that saves content meanwhile (a seed
+command) bumps it too: give this one its own PAGE_CACHE_GENERATION_FILE. ``--profile`` prints cProfile's top
 functions of the last run (by own CPU time; that run's figures carry the
 profiler's overhead).
 """

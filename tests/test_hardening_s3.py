@@ -7,13 +7,17 @@ import io
 import pytest
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from home.opendata import kept
 from practices.models import SustainableDevelopmentGoal
 from practices.pdf import generate_pdf
 
+from .missions_index_factories import build_catalogue
 from .practices_factories import PracticeIndexPageFactory, make_practice
 from .servers import s3_server  # noqa: F401  (a fixture)
 
@@ -94,6 +98,22 @@ def test_a_practice_pdf_is_written_to_and_read_from_the_bucket(client, home, buc
     record = generate_pdf(practice, practice.live_revision_id)
     assert record.file.name in keys(bucket)
     assert read(bucket, record.file.name).startswith(b"%PDF-")
+
+
+@pytest.mark.usefixtures("page_cache_off")
+def test_a_full_open_data_file_too_large_for_the_cache_is_kept_in_the_bucket(
+    client, bucket, mission_index, settings
+):
+    build_catalogue(mission_index)
+    client.get("/es/")
+    settings.PAGE_CACHE_MAX_BYTES = 100  # smaller than the file
+    url = mission_index.url + "data/missions.csv"
+    body = b"".join(client.get(url).streaming_content)
+    (stored,) = [key for key in keys(bucket) if key.startswith(kept.STORED_FOLDER)]
+    assert read(bucket, stored) == body
+    with CaptureQueriesContext(connection) as queries:
+        again = b"".join(client.get(url).streaming_content)  # from the bucket
+    assert again == body and len(queries) <= 1
 
 
 def test_s3_is_configured_by_environment_variables_only(tmp_path, s3_server):  # noqa: F811

@@ -3,13 +3,19 @@ unchanged (home/opendata/kept.py), with the page cache off: the next request of 
 gets the very same bytes without reading the rows again, and any change is in the next one."""
 
 import datetime
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import Person, StrategicObjective
+from home.opendata import kept
+from operations import backup
 
 from .missions_factories import build_mission, cost_line
 from .missions_index_factories import build_catalogue
@@ -124,12 +130,13 @@ def test_bad_parameters_are_a_clear_400_every_time(client, mission_index, catalo
     assert client.get("/api/v1/missions/?year=1800").json()["parameter"] == "year"
 
 
-def test_a_file_larger_than_the_limit_or_cut_short_is_made_again(
+def test_a_file_larger_than_the_limits_or_cut_short_is_made_again(
     client, mission_index, catalogue, settings, monkeypatch
 ):
     url = mission_index.url + "data/missions.csv"
     client.get("/es/")
-    settings.PAGE_CACHE_MAX_BYTES = 100  # smaller than the file: streamed, never kept
+    # Smaller than the file, in the cache and in the storage: streamed, never kept.
+    settings.PAGE_CACHE_MAX_BYTES = settings.OPEN_DATA_STORED_MAX_BYTES = 100
     get(client, url)  # the values shared by requests (the index page, the site settings)
     _response, first, first_queries = get(client, url)
     _response, second, second_queries = get(client, url)
@@ -146,3 +153,95 @@ def test_a_file_larger_than_the_limit_or_cut_short_is_made_again(
     _response, third, third_queries = get(client, url)
     assert third == first and third_queries == first_queries
     assert get(client, url)[2] < first_queries  # now complete: kept
+
+
+def stored_files(settings):
+    """{name: bytes} of the open-data files kept in the storage (the media folder here)."""
+    root = Path(settings.MEDIA_ROOT) / kept.STORED_FOLDER
+    return {
+        str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*") if path.is_file()
+    }
+
+
+@pytest.fixture
+def small_cache(settings, client):
+    """A cache limit smaller than the demo's files: a full file is kept in the storage (the
+    media folder, emptied of the files other tests kept there)."""
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / kept.STORED_FOLDER, ignore_errors=True)
+    client.get("/es/")
+    settings.PAGE_CACHE_MAX_BYTES = 100
+    return settings
+
+
+def test_a_full_file_too_large_for_the_cache_is_kept_in_the_storage_and_served_from_it(
+    client, mission_index, catalogue, small_cache
+):
+    url = mission_index.url + "data/missions.csv"
+    first, body, first_queries = get(client, url)
+    assert list(stored_files(small_cache).values()) == [body.encode()]
+    again, same, queries = get(client, url)
+    assert same == body and queries < first_queries
+    for header in ("ETag", "Last-Modified", "Content-Type", "Content-Disposition"):
+        assert again.headers.get(header) == first.headers.get(header), header
+    assert get(client, url, if_none_match=first.headers["ETag"])[0].status_code == 304
+
+
+def test_a_change_is_in_the_next_stored_file_and_the_older_one_is_deleted(
+    client, mission_index, catalogue, small_cache
+):
+    urls = (mission_index.url + "data/missions.csv", mission_index.url + "data/cost-lines.json")
+    for url in urls:
+        get(client, url)
+        assert "654321" not in get(client, url)[1]  # served from the storage
+    assert len(stored_files(small_cache)) == 2
+    lima = mission_index.get_children().get(slug="lima").specific
+    lines = list(lima.cost_lines.all())
+    lines[0].amount = Decimal("654321")
+    lima.cost_lines = lines
+    lima.save_revision().publish()
+    bodies = {get(client, url)[1].encode() for url in urls}
+    assert all(b"654321" in body for body in bodies)  # the line, and the mission's total
+    assert set(stored_files(small_cache).values()) == bodies  # one file per address, the new one
+
+
+def test_a_filtered_file_is_never_stored(client, mission_index, catalogue, small_cache):
+    url = mission_index.url + "data/missions.csv?sort=cost_desc"
+    get(client, url)  # the values shared by requests (the index page, the site settings)
+    _response, first, first_queries = get(client, url)
+    _response, second, second_queries = get(client, url)
+    assert second == first and second_queries == first_queries
+    assert stored_files(small_cache) == {}
+
+
+def test_a_stored_file_that_is_gone_is_made_again(client, mission_index, catalogue, small_cache):
+    url = mission_index.url + "data/missions.csv"
+    _response, body, _queries = get(client, url)
+    kept_queries = get(client, url)[2]
+    (name,) = stored_files(small_cache)
+    (Path(small_cache.MEDIA_ROOT) / kept.STORED_FOLDER / name).unlink()  # another machine's disk
+    response, again, queries = get(client, url)
+    assert response.status_code == 200 and again == body and queries > kept_queries
+    assert list(stored_files(small_cache).values()) == [body.encode()]
+
+
+def test_a_download_cut_short_stores_nothing(
+    client, mission_index, catalogue, small_cache, monkeypatch
+):
+    url = mission_index.url + "data/missions.csv"
+    response = client.get(url)
+    next(iter(response.streaming_content))  # the client goes away after the first chunk
+    with monkeypatch.context() as patched:  # as in the test above
+        patched.setattr(connection, "close_if_unusable_or_obsolete", lambda: None)
+        response.close()
+    assert stored_files(small_cache) == {}
+    _response, body, first_queries = get(client, url)
+    assert get(client, url)[2] < first_queries
+
+
+def test_a_stored_file_is_not_in_a_backup(client, mission_index, catalogue, small_cache):
+    get(client, mission_index.url + "data/missions.csv")
+    assert len(stored_files(small_cache)) == 1
+    upload = default_storage.save("documents/informe.pdf", ContentFile(b"%PDF-1.4"))
+    names = backup.media_names()
+    assert upload in names
+    assert not any(name.startswith(kept.STORED_FOLDER) for name in names)

@@ -211,6 +211,11 @@ PAGE_CACHE_GENERATION = os.environ.get("PAGE_CACHE_GENERATION", "")
 PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE", "")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 60 * 60)))
 PAGE_CACHE_MAX_BYTES = int(float(os.environ.get("PAGE_CACHE_MAX_MB", "5")) * 1024 * 1024)
+# A full open-data file larger than that is kept in the default storage (home/opendata/kept.py)
+# up to this size; 0 keeps none there.
+OPEN_DATA_STORED_MAX_BYTES = int(
+    float(os.environ.get("OPEN_DATA_STORED_MAX_MB", "500")) * 1024 * 1024
+)
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

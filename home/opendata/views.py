@@ -70,7 +70,8 @@ def open_data(index, request, resource, fmt, dataset):
 
     def response():
         content = file_content(selection, resource, fmt, last_modified)
-        return file_response(kept.keeping(kept_key, meta, content), resource, fmt, *meta[2:])
+        keeping = kept.keeping(kept_key, meta, content, kept.folder(request, dataset))
+        return file_response(keeping, resource, fmt, *meta[2:])
 
     return conditional(request, last_modified, tag, response)
 
