@@ -178,7 +178,8 @@ class RecordIndexMixin:
         return f"{base}{self.record_path(record)}" if base else None
 
     def record_full_url(self, record, request=None):
-        base = self.get_full_url(request)
+        # Once per request too: a file or a sitemap lists thousands of records.
+        base = per_request(("page_full_url", self.pk), lambda: self.get_full_url(request))
         return f"{base}{self.record_path(record)}" if base else None
 
     def translated_route_suffix(self, request, translation, suffix):
