@@ -213,8 +213,14 @@ class RecordSectionSitemap(SectionSitemap):
             return self.model._default_manager.none()
         return reduce(or_, (index.records() for index in self.indexes.values()))
 
+    @cached_property
+    def fields(self):
+        # Only what an entry needs, as named tuples: no model instance is built (a directory
+        # of organisations has thousands, each a ClusterableModel).
+        return ("pk", "locale_id", "translation_key", "slug", *(("updated_at",) * self.dated))
+
     def items(self):
-        return self.records().order_by("pk")
+        return self.records().order_by("pk").values_list(*self.fields, named=True)
 
     def _address(self, record):
         base = self.bases.get(record.locale_id)
@@ -223,8 +229,10 @@ class RecordSectionSitemap(SectionSitemap):
     def entries(self, records):
         languages = _languages()
         translations = {}
-        for other in self.records().filter(
-            translation_key__in={record.translation_key for record in records}
+        for other in (
+            self.records()
+            .filter(translation_key__in={record.translation_key for record in records})
+            .values_list(*self.fields, named=True)
         ):
             url = self._address(other)
             if url:
