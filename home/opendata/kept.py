@@ -21,9 +21,9 @@ to ``OPEN_DATA_STORED_MAX_BYTES``: written to a temporary file as it streams, sa
 download is complete, and named by the same kind of entry in the cache, so it is served exactly
 as long as a cached file would be. It is read back in chunks (memory stays flat at any size),
 and each address's folder holds one file: saving a newer one deletes the older. Filtered
-addresses are never stored (their number has no bound a visitor could not push); the warm-up
-(home/cache/warm.py) asks for the full files, so after a change they are made once, before a
-visitor asks.
+addresses are never stored (their number has no bound a visitor could not push). The warm-up
+(home/cache/warm.py) asks for the full files a dataset names in ``warm_after_change``, so after
+a change those are made once, before a visitor asks.
 """
 
 import contextlib
