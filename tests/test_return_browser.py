@@ -1,5 +1,5 @@
 """The objectives overview, an objective's page and the needs list in Chromium, in both
-languages, with axe-core: no violations."""
+languages, with axe-core: no violations; a wide table's caption stays in view as it scrolls."""
 
 import pytest
 
@@ -34,3 +34,18 @@ def test_return_pages_pass_axe_in_both_languages(demo, browser_page, path, headi
     browser_page.goto(demo.url + path)
     assert heading in browser_page.locator("h1").inner_text()
     assert axe_violations(browser_page) == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_wide_tables_caption_is_read_whole_while_the_table_scrolls(demo, browser_page, width):
+    browser_page.set_viewport_size({"width": width, "height": 900})
+    browser_page.goto(demo.url + "/es/objetivos/")
+    scroller = browser_page.locator(".table-scroll").first
+    caption = scroller.locator("caption")
+    assert "emisiones estimadas" in caption.inner_text()
+    box, shown = caption.bounding_box(), scroller.bounding_box()
+    assert browser_page.evaluate("s => s.scrollWidth > s.clientWidth", scroller.element_handle())
+    assert box["x"] >= shown["x"] and box["x"] + box["width"] <= shown["x"] + shown["width"] + 1
+    scroller.evaluate("s => { s.scrollLeft = s.scrollWidth; }")
+    box = caption.bounding_box()
+    assert box["x"] >= shown["x"] and box["x"] + box["width"] <= shown["x"] + shown["width"] + 1
