@@ -18,7 +18,7 @@ streamed; a kept one is read in one ``get_many`` of at most that size.
 A full file (its address without a query string) too large for the cache is kept in the default
 storage instead (the media folder, or the S3 bucket in production: shared by every machine), up
 to ``OPEN_DATA_STORED_MAX_BYTES``: written to a temporary file as it streams, saved once the
-download is complete, and named by the same kind of entry in the cache, so it is served exactly
+download is complete (a full file within the cache's limit stays in the cache), and named by the same kind of entry in the cache, so it is served exactly
 as long as a cached file would be. It is read back in chunks (memory stays flat at any size),
 and each address's folder holds one file: saving a newer one deletes the older. Filtered
 addresses are never stored (their number has no bound a visitor could not push). The warm-up
@@ -111,15 +111,16 @@ def _stored_chunks(name):
 
 def keeping(kept_key, meta, chunks, folder=None):
     """``chunks`` (text) as they come, each kept; once the last is written, ``meta`` and their
-    number. Past the cache's limit, with a ``folder``, the file is kept in the storage instead:
-    the text so far and the rest go to a temporary file, saved there once the last is written."""
+    number. With a ``folder`` (a full file) they are also written to a temporary file, saved in
+    the storage once the last is written if the file is too large for the cache."""
     if kept_key is None:
         yield from chunks
         return
     written, size, complete = 0, 0, False
-    held = [] if folder is not None and _stored_limit() else None  # the chunks in the cache
-    spool = None
     with contextlib.ExitStack() as closing:
+        spool = None
+        if folder is not None and _stored_limit():
+            spool = closing.enter_context(tempfile.TemporaryFile())
         try:
             for chunk in chunks:
                 if written is not None:
@@ -127,16 +128,10 @@ def keeping(kept_key, meta, chunks, folder=None):
                     if size <= _limit():
                         cache.set(f"{kept_key}:{written}", chunk, SECONDS)
                         written += 1
-                        if held is not None:
-                            held.append(chunk)
                     else:  # too large for the cache
                         cache.delete_many(_chunk_keys(kept_key, written))
                         written = None
-                        if held is not None:
-                            spool = closing.enter_context(tempfile.TemporaryFile())
-                            spool.writelines(earlier.encode() for earlier in held)
-                            held = None
-                if written is None and spool is not None:
+                if spool is not None:
                     spool.write(chunk.encode())
                     if spool.tell() > _stored_limit():  # too large to store: stream the rest
                         spool.close()
