@@ -307,8 +307,13 @@ def measure(server, url, args, page_cache=False):
         latencies, statuses, sizes, wall = [elapsed], {status: 1}, [size], elapsed
         queries = None
     else:
-        # Warm up this worker's caches; warm runs prime the page cache of both workers.
-        for _ in range(6 if page_cache else 1):
+        if page_cache:
+            # Prime the page cache of both workers (with local memory each has its own): requests
+            # from several threads at once, so that a busy worker leaves some to the other. Six
+            # one after the other often all went to the same worker, and the other's first
+            # request (a full render in a fresh process) was counted in the warm figure.
+            load(port, url["path"], 2, 40, max(2, args.concurrency))
+        else:  # warm up this worker's caches
             fetch(port, url["path"])
         before = workers_cpu(master)
         latencies, statuses, sizes, wall = load(
