@@ -1,4 +1,5 @@
-"""An Atom feed of newly published missions, one per language, honouring the index's filter."""
+"""An Atom feed of newly published missions, one per language, honouring the index's filter
+(``mission_filter``: a MissionFilter of the request)."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -7,22 +8,20 @@ from django.utils.translation import gettext as _
 from home.formats import format_clp, format_date
 from home.models import SiteSettings
 
-from .filters import MissionFilter
-
 FEED_SIZE = 30
 
 
 class MissionFeed(Feed):
     feed_type = Atom1Feed
 
-    def __init__(self, index):
+    def __init__(self, index, mission_filter):
         super().__init__()
         self.index = index
+        self.mission_filter = mission_filter
         self.request = None
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        self.mission_filter = MissionFilter(self.index, request.GET, request)
         return self.index
 
     def title(self, index):

@@ -8,6 +8,7 @@ page first. These views import the models; the models never import them.
 
 from functools import cache
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -180,6 +181,17 @@ def listing(page, request):
 
 
 def feed(index, request):
-    feed = MissionFeed(index)
-    response = feed(request)
-    return mark_ignored(response, [name for name, _label, _value in feed.mission_filter.ignored])
+    """The Atom feed, kept while the missions are unchanged (``MissionFilter.cached``) for its
+    address: its links are absolute, and its filter comes from the query string."""
+    mission_filter = MissionFilter(index, request.GET, request)
+
+    def render():
+        response = MissionFeed(index, mission_filter)(request)
+        return response.content, response["Content-Type"], response.get("Last-Modified")
+
+    address = (request.scheme, request.get_host(), request.get_full_path())
+    content, content_type, last_modified = mission_filter.cached(("feed", *address), render)
+    response = HttpResponse(content, content_type=content_type)
+    if last_modified:
+        response.headers["Last-Modified"] = last_modified
+    return mark_ignored(response, [name for name, _label, _value in mission_filter.ignored])

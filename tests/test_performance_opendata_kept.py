@@ -1,5 +1,5 @@
-"""The API lists and the open-data files keep what an address answered while the content is
-unchanged (home/opendata/kept.py), with the page cache off: the next request of the same address
+"""The API lists, the open-data files and the missions feed keep what an address answered while
+the content is unchanged (home/opendata/kept.py, MissionFilter.cached), with the page cache off: the next request of the same address
 gets the very same bytes without reading the rows again, and any change is in the next one."""
 
 import datetime
@@ -245,3 +245,30 @@ def test_a_stored_file_is_not_in_a_backup(client, mission_index, catalogue, smal
     names = backup.media_names()
     assert upload in names
     assert not any(name.startswith(kept.STORED_FOLDER) for name in names)
+
+
+def test_the_feed_is_kept_for_its_address_and_a_published_mission_is_in_the_next_one(
+    client, mission_index, catalogue
+):
+    feeds = [mission_index.url + "feed/", mission_index.url + "feed/?year=1800"]  # an ignored year
+    bodies = set()
+    for url in feeds:
+        first, body, _queries = get(client, url)
+        again, same, queries = get(client, url)
+        assert same == body and queries == 0, url  # not even the missions' query
+        bodies.add(body)
+        for header in ("Content-Type", "Last-Modified", "Ignored-Parameters"):
+            assert again.headers.get(header) == first.headers.get(header), (url, header)
+        assert "Valparaíso" not in same
+    assert len(bodies) == 2  # each address its own: the feed's own link names its query
+    assert get(client, feeds[1])[0].headers["Ignored-Parameters"] == "year"
+    build_mission(
+        mission_index,
+        title="Valparaíso",
+        slug="valparaiso",
+        start_date=datetime.date(2025, 7, 1),
+        end_date=datetime.date(2025, 7, 2),
+        cost_lines=[cost_line(amount=Decimal("450000"))],
+    )
+    for url in feeds:
+        assert "Valparaíso" in get(client, url)[1], url
