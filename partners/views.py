@@ -132,45 +132,55 @@ def _with_parties(agreements, locale_id):
 
 def agreements(page, request):
     remember_record_index(page, request)
-    notices = []
-    rows = page.records().order_by("-signed_date", "title", "pk")
-    page_obj = paginate(rows, request.GET.get("page"), PER_PAGE, notices)
-    shown = _with_parties(
-        rows.filter(pk__in=[agreement.pk for agreement in page_obj]), page.locale_id
-    )
+
+    def listing():
+        notices = []
+        rows = page.records().order_by("-signed_date", "title", "pk")
+        page_obj = paginate(rows, request.GET.get("page"), PER_PAGE, notices)
+        shown = _with_parties(
+            rows.filter(pk__in=[agreement.pk for agreement in page_obj]), page.locale_id
+        )
+        return {"notices": notices, "page_obj": page_obj, "agreements": shown}
+
     return render_page(
         page,
         request,
         {
-            "notices": notices,
-            "page_obj": page_obj,
-            "agreements": shown,
+            # Read only when the kept list is missing (a change, another page number).
+            "listing": SimpleLazyObject(listing),
+            "listing_fragment": page_fragment(page, request, sorted(request.GET.lists())),
             "today": today(),
         },
     )
 
 
 def agreement(page, request, record):
-    (record,) = _with_parties(
-        Agreement.objects.filter(pk=record.pk).prefetch_related(
-            "amendments",
-            "results__page",
-            Prefetch("answers_needs", queryset=ProjectNeed.objects.select_related("project")),
-        ),
-        page.locale_id,
-    )
-    mission = None
-    if record.mission_id:
-        live = MissionPage.objects.live().public()
-        mission = next(
-            iter(in_locale(live.filter(pk=record.mission_id), page.locale_id, among=live)), None
+    def detail():
+        (agreement,) = _with_parties(
+            Agreement.objects.filter(pk=record.pk).prefetch_related(
+                "amendments",
+                "results__page",
+                Prefetch("answers_needs", queryset=ProjectNeed.objects.select_related("project")),
+            ),
+            page.locale_id,
         )
+        mission = None
+        if record.mission_id:
+            live = MissionPage.objects.live().public()
+            mission = next(
+                iter(in_locale(live.filter(pk=record.mission_id), page.locale_id, among=live)),
+                None,
+            )
+        return {"agreement": agreement, "mission": mission}
+
     return render_page(
         page,
         request,
         {
-            "agreement": record,
-            "mission": mission,
+            "record": record,
+            # Read only when the kept body is missing (home/cache/fragments.py).
+            "agreement_detail": SimpleLazyObject(detail),
+            "body_fragment": page_fragment(page, request, record.pk),
             "record_url": page.record_full_url(record, request),
             "today": today(),
         },
