@@ -1,4 +1,5 @@
-"""Detail pages keep their rendered body while the content is unchanged (home/cache/fragments.py,
+"""Detail pages (a mission, a practice, an organisation, an agreement and the agreements list, a
+standard) keep their rendered body while the content is unchanged (home/cache/fragments.py,
 ``page_fragment``), with the page cache off: a second request shows the same page without
 reading the rows again, any change shows on the next request in both languages, and a preview
 renders the draft, never the live page's kept body."""
@@ -10,8 +11,10 @@ from decimal import Decimal
 import pytest
 
 from directory.models import Organization, Person
+from home.records import record_url
 from missions.models import MissionPage, ResultFollowUp
 from practices.models import PracticePage, Theme
+from standards.models import StandardPage
 
 from .missions_factories import (
     MissionIndexPageFactory,
@@ -24,6 +27,7 @@ from .missions_factories import (
 from .partners_factories import build_partner_site
 from .practices_factories import OrganizationFactory as PracticeOrganizationFactory
 from .practices_factories import PracticeIndexPageFactory, ThemeFactory, ToEnglish, make_practice
+from .standards_factories import build_standard, measurement, standard_index
 from .test_performance_index_fragments import get, without_nonces
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
@@ -259,3 +263,103 @@ def test_a_bad_page_number_is_named_after_the_plain_page_was_kept(client, partne
     plain, _ = get(client, SAN_MARTIN["es"])
     bad, _ = get(client, SAN_MARTIN["es"] + "?page=zz")
     assert 'class="notice' in bad and bad.count('class="notice') > plain.count('class="notice')
+
+
+# An agreement and the agreements list -------------------------------------------------------
+
+
+def agreement_urls(partner_site):
+    return [
+        record_url(partner_site["twinning"]),
+        record_url(partner_site["english_twinning"]),
+        "/es/acuerdos/",
+        "/en/agreements/",
+    ]
+
+
+def test_a_second_request_reuses_the_agreement_body_and_the_list(client, partner_site):
+    # The parties, their organisations in the reader's language, the mission and the results.
+    reused(client, agreement_urls(partner_site), fewer=3)
+
+
+def test_an_agreement_and_the_list_show_a_renamed_party_a_new_title_and_expiry_next(
+    client, partner_site
+):
+    page, english_page, listing, _english_listing = agreement_urls(partner_site)
+    for url in (page, english_page, listing):
+        get(client, url)
+    university = partner_site["university"]
+    for record in Organization.objects.filter(translation_key=university.translation_key):
+        record.name = "Universidad del Lago"
+        record.save()
+    twinning = partner_site["twinning"]
+    twinning.title = "Hermanamiento renovado con San Martín"
+    twinning.expiry_date = twinning.signed_date + datetime.timedelta(days=3650)
+    twinning.save()
+    expiry = twinning.expiry_date.isoformat()
+    after, _ = get(client, page)
+    assert "Universidad del Lago" in after and "Hermanamiento renovado" in after
+    assert f'datetime="{expiry}"' in after
+    assert "Universidad del Lago" in get(client, english_page)[0]
+    after, _ = get(client, listing)
+    assert "Hermanamiento renovado" in after and f'datetime="{expiry}"' in after
+
+
+def test_a_bad_page_number_of_the_agreements_list_is_named_after_the_plain_list_was_kept(
+    client, partner_site
+):
+    plain, _ = get(client, "/es/acuerdos/")
+    bad, _ = get(client, "/es/acuerdos/?page=zz")
+    assert bad.count('class="notice') > plain.count('class="notice')
+
+
+# A service standard --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def standard(home):
+    index = standard_index(home)
+    return build_standard(
+        index,
+        measurements=[
+            measurement(
+                datetime.date(2025, 1, 1), datetime.date(2025, 3, 31), numerator=45, denominator=50
+            )
+        ],
+    )
+
+
+def test_a_second_request_reuses_the_standard_body(client, standard):
+    reused(client, [standard.url], fewer=1)
+
+
+def test_a_standard_shows_a_new_measurement_on_the_next_request(client, standard):
+    before, _ = get(client, standard.url)
+    assert "48.613" not in before
+    page = StandardPage.objects.get(pk=standard.pk)
+    rows = list(page.measurements.all())
+    rows.append(
+        measurement(
+            datetime.date(2025, 4, 1),
+            datetime.date(2025, 6, 30),
+            numerator=48613,
+            denominator=50000,
+        )
+    )
+    page.measurements = rows
+    page.save_revision().publish()
+    after, _ = get(client, standard.url)
+    assert "48.613" in after  # the new quarter's numerator, in its row of the table
+
+
+def test_a_standard_draft_preview_shows_the_draft_not_the_kept_live_body(client, standard):
+    get(client, standard.url)  # the live body is kept
+    draft = StandardPage.objects.get(pk=standard.pk)
+    draft.commitment = "Respondemos en 5 días hábiles (borrador)."
+    draft.save_revision()
+    preview = StandardPage.objects.get(pk=standard.pk).get_latest_revision_as_object()
+    response = preview.make_preview_request()
+    response.render()
+    assert "(borrador)" in response.content.decode()
+    live, _ = get(client, standard.url)
+    assert "(borrador)" not in live
