@@ -54,11 +54,14 @@ def build_directory(home, english_home=None, translate=None):
     return index, english
 
 
-TODAY = timezone.localdate()
+def today():
+    """The site's date now, not when this module was imported: a run that passes local
+    midnight would otherwise count an agreement's days from yesterday."""
+    return timezone.localdate()
 
 
 def ago(days):
-    return TODAY - datetime.timedelta(days=days)
+    return today() - datetime.timedelta(days=days)
 
 
 def org(name, english=None, **fields):
@@ -145,7 +148,7 @@ def build_partner_site():
             title="Hermanamiento con San Martín",
             kind="twinning",
             signed_date=ago(38),
-            expiry_date=TODAY + datetime.timedelta(days=60),
+            expiry_date=today() + datetime.timedelta(days=60),
             mission=mission,
             locale=city.locale,
             scope="Cooperación en movilidad.",

@@ -27,7 +27,7 @@ from standards.seed import seed
 from .factories import ContentPageFactory
 from .missions_factories import StrategicObjectiveFactory, build_mission, cost_line, result
 from .module_data import rolled_back_after_module
-from .partners_factories import TODAY, ago, build_partner_site, org
+from .partners_factories import ago, build_partner_site, org, today
 from .practices_factories import make_practice
 from .return_factories import build_objective_index, build_project
 from .standards_factories import standard_index
@@ -85,7 +85,7 @@ def _urls(site):
         "practice page": site["practice"].url,
         "portal": site["portal"].url,
         "objectives": objectives,
-        "objectives, a year": f"{objectives}?year={TODAY.year}",
+        "objectives, a year": f"{objectives}?year={today().year}",
         "objective page": f"{objectives}{site['objective'].slug}/",
         "needs": f"{objectives}needs/",
         "objectives.csv": f"{objectives}data/objectives.csv",
@@ -137,8 +137,8 @@ def _grow(site):
             title=f"Misión {number}",
             slug=f"mision-{number}",
             objectives=[site["objective"]],
-            start_date=datetime.date(TODAY.year - 1, 1 + number, 3),
-            end_date=datetime.date(TODAY.year - 1, 1 + number, 6),
+            start_date=datetime.date(today().year - 1, 1 + number, 3),
+            end_date=datetime.date(today().year - 1, 1 + number, 6),
             cost_lines=[cost_line(amount=Decimal("1000"))],
             results=[result(status="achieved", value_clp=Decimal("500"))],
         )

@@ -24,8 +24,6 @@ from .missions_factories import (
     result,
 )
 
-TODAY = timezone.localdate()
-
 
 @pytest.fixture
 def index(home):
@@ -178,7 +176,7 @@ def _report_document():
     [(60, False, True), (60, True, False), (10, False, False), (-5, False, False)],
 )
 def test_report_overdue_mark(client, index, ended_days_ago, with_report, overdue):
-    end = TODAY - datetime.timedelta(days=ended_days_ago)
+    end = timezone.localdate() - datetime.timedelta(days=ended_days_ago)
     fields = {"start_date": end - datetime.timedelta(days=3), "end_date": end}
     if with_report:
         fields.update(report_document=_report_document(), report_date=end)
@@ -202,7 +200,7 @@ def test_withdrawn_mission_stays_readable_with_its_reason(client, index):
     notice = re.search(r'<div class="notice mission-withdrawn".*?</div>', html, flags=re.S)
     assert notice
     withdrawn_on = mission.withdrawn_at
-    assert withdrawn_on == TODAY
+    assert withdrawn_on == timezone.localdate()  # the day it was withdrawn, in the city
     assert "El viaje se canceló por una emergencia en la ciudad." in notice.group(0)
     assert withdrawn_on.isoformat() in notice.group(0) or str(withdrawn_on.year) in notice.group(0)
     assert "Pasaje Santiago–Madrid" in html  # the record stays readable
