@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from home.cache.fragments import page_fragment
 from home.pages import per_request, public_index_page
 from home.pagination import MISSIONS_PER_PAGE, paginate
 from home.params import QueryParams
@@ -141,6 +142,10 @@ def objective_page(index, request, objective):
             "notices": notices,
             "record_url": index.record_full_url(objective, request),
             "needs_url": index.url + index.reverse_subpage("needs"),
+            # Its body, kept for this objective, year and page while the content is unchanged.
+            "body_fragment": page_fragment(
+                index, request, objective.pk, sorted(request.GET.lists())
+            ),
         },
         template="returns/objective_page.html",
     )

@@ -345,3 +345,26 @@ def test_the_projects_table_lists_every_project_with_its_needs_counted(db, site)
     assert compost["needs_open"] == "1"
     coast = rows["Borde costero accesible"]
     assert (coast["needs"], coast["objective_id"]) == ("0", str(site["quiet"].translation_key))
+
+
+@pytest.mark.usefixtures("page_cache_off")
+def test_an_objective_page_is_kept_and_shows_a_new_mission_on_the_next_request(db, site):
+    client = Client()
+    url = f"/es/objetivos/{site['circular'].slug}/?year=2025"
+    first = text(client.get(url))
+    with CaptureQueriesContext(connection) as queries:
+        again = text(client.get(url))
+    assert again == first and "Misiones 2" in again
+    assert len(queries) <= 1  # at most the objective's own routing
+    build_mission(
+        site["missions"],
+        title="Misión a Montevideo",
+        slug="montevideo",
+        objectives=[site["circular"]],
+        start_date=datetime.date(2025, 11, 2),
+        end_date=datetime.date(2025, 11, 4),
+        cost_lines=[cost_line(amount=Decimal("250000"))],
+    )
+    after = text(client.get(url))
+    assert "Misiones 3" in after and "Misión a Montevideo" in after
+    assert "Costo total $2.000.000" in after
