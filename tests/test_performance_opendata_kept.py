@@ -72,11 +72,8 @@ def test_a_kept_answer_still_says_not_modified_to_a_client_that_has_it(
         assert body == ""
 
 
-def test_a_published_mission_is_in_the_next_file_and_api_page(client, mission_index, catalogue):
-    csv_url = mission_index.url + "data/missions.csv"
-    for url in (csv_url, "/api/v1/missions/"):
-        assert "Valparaíso" not in get(client, url)[1]
-        assert "Valparaíso" not in get(client, url)[1]  # kept
+def publish_valparaiso(mission_index):
+    """A new mission, "Valparaíso", published under ``mission_index``."""
     build_mission(
         mission_index,
         title="Valparaíso",
@@ -85,6 +82,14 @@ def test_a_published_mission_is_in_the_next_file_and_api_page(client, mission_in
         end_date=datetime.date(2025, 7, 2),
         cost_lines=[cost_line(amount=Decimal("450000"))],
     )
+
+
+def test_a_published_mission_is_in_the_next_file_and_api_page(client, mission_index, catalogue):
+    csv_url = mission_index.url + "data/missions.csv"
+    for url in (csv_url, "/api/v1/missions/"):
+        assert "Valparaíso" not in get(client, url)[1]
+        assert "Valparaíso" not in get(client, url)[1]  # kept
+    publish_valparaiso(mission_index)
     for url in (csv_url, "/api/v1/missions/"):
         assert "Valparaíso" in get(client, url)[1]
 
@@ -262,13 +267,6 @@ def test_the_feed_is_kept_for_its_address_and_a_published_mission_is_in_the_next
         assert "Valparaíso" not in same
     assert len(bodies) == 2  # each address its own: the feed's own link names its query
     assert get(client, feeds[1])[0].headers["Ignored-Parameters"] == "year"
-    build_mission(
-        mission_index,
-        title="Valparaíso",
-        slug="valparaiso",
-        start_date=datetime.date(2025, 7, 1),
-        end_date=datetime.date(2025, 7, 2),
-        cost_lines=[cost_line(amount=Decimal("450000"))],
-    )
+    publish_valparaiso(mission_index)
     for url in feeds:
         assert "Valparaíso" in get(client, url)[1], url
