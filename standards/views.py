@@ -147,61 +147,6 @@ def _missions_by_id(history, locale):
 
 
 def standard_page(page, request):
-    def body():
-        today = timezone.localdate()
-        lang = language()
-        standard = page
-        if page.pk and "measurements" not in getattr(page, "_cluster_related_objects", {}):
-            prefetch_related_objects(
-                [page], "measurements", "objectives"
-            )  # a preview keeps its rows
-        history = standard.history(today) if standard.measured_since else []
-        recent = history[-CHART_PERIODS:]
-        missions = _missions_by_id(history, standard.locale_id) if standard.computed_from else {}
-        table = []
-        for period, row, status in reversed(recent):
-            table.append(
-                {
-                    "period": period,
-                    "label": period_label(period, standard.frequency),
-                    "row": row,
-                    "value": format_value(row.value, standard.unit, lang)
-                    if row is not None
-                    else "",
-                    "numerator": format_number(row.numerator, lang) if row is not None else "",
-                    "denominator": format_number(row.denominator, lang) if row is not None else "",
-                    "status": status,
-                    "status_label": status_label(status),
-                    "badge": BADGES[status],
-                    "inputs": _inputs(row, missions),
-                }
-            )
-        not_met = [
-            {
-                "label": period_label(p, standard.frequency),
-                "row": r,
-                "value": format_value(r.value, standard.unit, lang),
-            }
-            for p, r, s in reversed(history)
-            if s == Status.NOT_MET
-        ]
-        compliance = standard.compliance(today)
-        objectives = (
-            in_locale(list(standard.objectives.all()), standard.locale_id) if standard.pk else []
-        )
-        return {
-            "target": format_target(standard, lang),
-            "state": current_state(standard, today, standards_grace_days(request=request)),
-            "chart": chart(standard, recent, lang) if recent else None,
-            "table": table,
-            "not_met": not_met,
-            "compliance": compliance,
-            "compliance_share": format_share(compliance["share"], lang)
-            if compliance["share"] is not None
-            else "",
-            "objectives": sorted(objectives, key=lambda objective: objective.code),
-        }
-
     return render_page(
         page,
         request,
@@ -209,10 +154,64 @@ def standard_page(page, request):
             "standard": page,
             # Computed only when the kept body is missing: a change, the next day (the
             # periods' statuses depend on it), a preview (home/cache/fragments.py).
-            "body": SimpleLazyObject(body),
+            "body": SimpleLazyObject(lambda: _standard_body(page, request)),
             "body_fragment": page_fragment(page, request),
         },
     )
+
+
+def _standard_body(page, request):
+    """What a standard's page shows below its title: its state, chart, table of periods, the
+    periods not met, its compliance and objectives."""
+    today = timezone.localdate()
+    lang = language()
+    standard = page
+    if page.pk and "measurements" not in getattr(page, "_cluster_related_objects", {}):
+        prefetch_related_objects([page], "measurements", "objectives")  # a preview keeps its rows
+    history = standard.history(today) if standard.measured_since else []
+    recent = history[-CHART_PERIODS:]
+    missions = _missions_by_id(history, standard.locale_id) if standard.computed_from else {}
+    table = []
+    for period, row, status in reversed(recent):
+        table.append(
+            {
+                "period": period,
+                "label": period_label(period, standard.frequency),
+                "row": row,
+                "value": format_value(row.value, standard.unit, lang) if row is not None else "",
+                "numerator": format_number(row.numerator, lang) if row is not None else "",
+                "denominator": format_number(row.denominator, lang) if row is not None else "",
+                "status": status,
+                "status_label": status_label(status),
+                "badge": BADGES[status],
+                "inputs": _inputs(row, missions),
+            }
+        )
+    not_met = [
+        {
+            "label": period_label(p, standard.frequency),
+            "row": r,
+            "value": format_value(r.value, standard.unit, lang),
+        }
+        for p, r, s in reversed(history)
+        if s == Status.NOT_MET
+    ]
+    compliance = standard.compliance(today)
+    objectives = (
+        in_locale(list(standard.objectives.all()), standard.locale_id) if standard.pk else []
+    )
+    return {
+        "target": format_target(standard, lang),
+        "state": current_state(standard, today, standards_grace_days(request=request)),
+        "chart": chart(standard, recent, lang) if recent else None,
+        "table": table,
+        "not_met": not_met,
+        "compliance": compliance,
+        "compliance_share": format_share(compliance["share"], lang)
+        if compliance["share"] is not None
+        else "",
+        "objectives": sorted(objectives, key=lambda objective: objective.code),
+    }
 
 
 def _counted_missions(item):
