@@ -29,7 +29,6 @@ Apps add their pages and figures with an optional ``<app>/bench.py`` that may de
 
 import argparse
 import contextlib
-import http.client
 import importlib
 import inspect
 import io
@@ -38,10 +37,10 @@ import os
 import secrets
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
+from bench_client import fetch, load, percentile  # noqa: E402
 from bench_gunicorn import BASE_DIR, HOST, free_port, gunicorn, workers_cpu  # noqa: F401, E402
 
 BENCH_VAR = BASE_DIR / "var" / "bench"
@@ -250,53 +249,6 @@ def count_queries(path, page_cache):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
     return len(queries), response.status_code
-
-
-def fetch(port, path):
-    """(seconds, status, body size) of one GET on a new connection (no cookies: anonymous)."""
-    started = time.perf_counter()
-    connection = http.client.HTTPConnection(HOST, port, timeout=60)
-    try:
-        connection.request("GET", path, headers={"Host": HOST, "Accept-Encoding": "gzip"})
-        response = connection.getresponse()
-        body = response.read()
-        return time.perf_counter() - started, response.status, len(body)
-    finally:
-        connection.close()
-
-
-def load(port, path, seconds, max_requests, concurrency):
-    """Requests from ``concurrency`` threads until the time or the request budget runs out."""
-    latencies, statuses, sizes = [], {}, []
-    lock = threading.Lock()
-    budget = [max_requests]
-    deadline = time.perf_counter() + seconds
-
-    def worker():
-        while time.perf_counter() < deadline:
-            with lock:
-                if budget[0] <= 0:
-                    return
-                budget[0] -= 1
-            elapsed, status, size = fetch(port, path)
-            with lock:
-                latencies.append(elapsed)
-                statuses[status] = statuses.get(status, 0) + 1
-                sizes.append(size)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    return latencies, statuses, sizes, wall
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def measure(server, url, args, page_cache=False):

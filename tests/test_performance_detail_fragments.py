@@ -208,17 +208,23 @@ def test_a_practice_edit_and_a_renamed_theme_or_partner_show_on_the_next_request
     assert "Dirección de Tránsito Nocturno" in after
 
 
-def test_a_practice_preview_shows_the_draft(client, practices):
-    practice = practices["es"]
-    draft = PracticePage.objects.get(pk=practice.pk)
-    draft.responsible_unit = "Unidad en borrador"
-    draft.save_revision()
-    get(client, practice.url)  # the live head and body are kept
-    preview = PracticePage.objects.get(pk=practice.pk).get_latest_revision_as_object()
-    response = preview.make_preview_request()
+def preview_and_live(client, page, **draft):
+    """(the preview's HTML, the public page's HTML) after the live page was kept and a draft of
+    it with ``draft``'s fields saved (not published)."""
+    get(client, page.url)  # the live head and body are kept
+    model = type(page)
+    revision = model.objects.get(pk=page.pk)
+    for name, value in draft.items():
+        setattr(revision, name, value)
+    revision.save_revision()
+    response = model.objects.get(pk=page.pk).get_latest_revision_as_object().make_preview_request()
     response.render()
-    assert "Unidad en borrador" in response.content.decode()
-    live, _ = get(client, practice.url)
+    return response.content.decode(), get(client, page.url)[0]
+
+
+def test_a_practice_preview_shows_the_draft(client, practices):
+    preview, live = preview_and_live(client, practices["es"], responsible_unit="Unidad en borrador")
+    assert "Unidad en borrador" in preview
     assert "Unidad en borrador" not in live
 
 
@@ -353,13 +359,8 @@ def test_a_standard_shows_a_new_measurement_on_the_next_request(client, standard
 
 
 def test_a_standard_draft_preview_shows_the_draft_not_the_kept_live_body(client, standard):
-    get(client, standard.url)  # the live body is kept
-    draft = StandardPage.objects.get(pk=standard.pk)
-    draft.commitment = "Respondemos en 5 días hábiles (borrador)."
-    draft.save_revision()
-    preview = StandardPage.objects.get(pk=standard.pk).get_latest_revision_as_object()
-    response = preview.make_preview_request()
-    response.render()
-    assert "(borrador)" in response.content.decode()
-    live, _ = get(client, standard.url)
+    preview, live = preview_and_live(
+        client, standard, commitment="Respondemos en 5 días hábiles (borrador)."
+    )
+    assert "(borrador)" in preview
     assert "(borrador)" not in live
