@@ -14,7 +14,10 @@ does not grow with the number of rows. The first run includes the process's warm
 off a full file is kept after its first download (home/opendata/kept.py: in the cache, or in
 the storage when larger than PAGE_CACHE_MAX_MB) and a later run reads the kept copy;
 ``--cold`` bumps the content generation before each run (what an editor's save does), so each
-run is the first request after a change. Another process that saves content meanwhile (a seed
+run is the first request after a change that may touch every row (a person renamed);
+``--after-publish`` publishes one mission before each run (a new revision of a different mission
+each time, as an editor does), so each run is the first request after that publication, and
+the rows of the other missions come from the chunks kept (home/opendata/chunks.py). Another process that saves content meanwhile (a seed
 command) bumps it too: give this one its own PAGE_CACHE_GENERATION_FILE. ``--profile`` prints cProfile's top
 functions of the last run (by own CPU time; that run's figures carry the
 profiler's overhead).
@@ -85,6 +88,9 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cold", action="store_true", help="bump the generation before each run")
+    parser.add_argument(
+        "--after-publish", action="store_true", help="publish one mission before each run"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the last run")
     args = parser.parse_args()
     if args.seed:
@@ -98,6 +104,9 @@ def main():
         if args.cold:
             bump()
             shared.forget()
+        if args.after_publish:
+            mission = MissionPage.objects.live().order_by("-pk")[run * 37]
+            mission.save_revision().publish()
         if args.profile and run == args.runs:
             profiler = cProfile.Profile(time.process_time)
         before = peak_mib()

@@ -20,7 +20,7 @@ from frictionless import validate
 from wagtail.models import Page
 
 from home.formats import format_clp
-from home.opendata import cells, files
+from home.opendata import cells, chunks, files
 from missions.models import MissionPage
 from missions.opendata import rows
 from missions.opendata.schema import RESOURCES
@@ -356,10 +356,11 @@ def test_the_csv_is_streamed_in_chunks_not_loaded_whole(client, mission_index, m
     seed(mission_index, 30)
     monkeypatch.setattr(rows, "CHUNK_SIZE", 10)
     monkeypatch.setattr(files, "ROWS_PER_WRITE", 5)
+    monkeypatch.setattr(chunks, "MAX_ROWS", 5)  # the rows' text kept in chunks of five
     with CaptureQueriesContext(connection) as captured:
         response = client.get(data_url(mission_index, "missions.csv"))
         assert isinstance(response, StreamingHttpResponse)
-        chunks = iter(response.streaming_content)
+        parts = iter(response.streaming_content)
 
         def destination_queries():
             """Queries for the destinations of the missions (the filter's list of countries,
@@ -369,12 +370,12 @@ def test_the_csv_is_streamed_in_chunks_not_loaded_whole(client, mission_index, m
                 for q in captured.captured_queries
             )
 
-        header = next(chunks)
+        header = next(parts)
         assert header.startswith(b"mission_id,")
         assert destination_queries() == 0  # no mission read yet
-        next(chunks)  # the first five rows
+        next(parts)  # the first five rows
         assert destination_queries() == 1  # one streamed query, read as the rows go
-        remaining = b"".join(chunks)
+        remaining = b"".join(parts)
         assert destination_queries() == 1  # not one per chunk of missions
     assert len(remaining.decode().splitlines()) == 25
 

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from django_redis.cache import RedisCache
 
-from home.cache import GENERATION_KEY, generation
+from home.cache import GENERATION_KEY, ROWS_KEY, generation, rows_generation
 from home.models import HomePage
 
 from .servers import redis_server  # noqa: F401  (a fixture)
@@ -85,6 +85,16 @@ def test_a_bump_in_another_process_reaches_this_one_through_redis(home, redis_pa
     assert other_client.get(GENERATION_KEY) == generation()
 
 
+def test_the_rows_generation_is_shared_through_redis_too(redis_pages):
+    """The open-data files' kept rows (home/opendata/chunks.py) are exact across machines."""
+    other_client = RedisCache(redis_pages.url, {"KEY_PREFIX": PREFIX, "OPTIONS": OPTIONS})
+    before = rows_generation()
+    assert other_client.get(ROWS_KEY) == before
+    bump_in_another_process(REDIS_URL=redis_pages.url, CACHE_KEY_PREFIX=PREFIX)
+    assert rows_generation() != before
+    assert other_client.get(ROWS_KEY) == rows_generation()
+
+
 def test_a_bump_in_another_process_reaches_this_one_through_the_file(home, tmp_path, settings):
     stamp = tmp_path / "page-cache-generation"
     settings.PAGE_CACHE_GENERATION = "file"
@@ -94,8 +104,11 @@ def test_a_bump_in_another_process_reaches_this_one_through_the_file(home, tmp_p
     assert stamp.read_text() == str(before)
 
     intro_changed_without_signals(home, "Cambiado por otro proceso.")
+    rows_before = rows_generation()
+    assert (tmp_path / "page-cache-generation.rows").read_text() == str(rows_before)
     bump_in_another_process(PAGE_CACHE_GENERATION_FILE=str(stamp))  # local memory: "file"
     assert generation() != before
+    assert rows_generation() != rows_before
     response = served(home.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Cambiado por otro proceso." in response.content.decode()

@@ -211,6 +211,14 @@ PAGE_CACHE_GENERATION = os.environ.get("PAGE_CACHE_GENERATION", "")
 PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE", "")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 60 * 60)))
 PAGE_CACHE_MAX_BYTES = int(float(os.environ.get("PAGE_CACHE_MAX_MB", "5")) * 1024 * 1024)
+# The missions table's CSV rows are kept in chunks (home/opendata/chunks.py) up to this much per
+# file: with the local-memory cache each process holds its own, so the default is the cache's
+# limit for one body there, and more room in Redis.
+OPEN_DATA_CHUNKS_MAX_BYTES = int(
+    float(os.environ.get("OPEN_DATA_CHUNKS_MAX_MB", "64" if os.environ.get("REDIS_URL") else "5"))
+    * 1024
+    * 1024
+)
 # A full open-data file larger than that is kept in the default storage (home/opendata/kept.py)
 # up to this size; 0 keeps none there.
 OPEN_DATA_STORED_MAX_BYTES = int(

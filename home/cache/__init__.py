@@ -18,6 +18,13 @@ Where the number lives (PAGE_CACHE_GENERATION):
   bump, so every process on the machine sees a bump at once.
 
 When the number cannot be read, ``generation()`` is None and nothing is cached.
+
+A second number, the rows generation (``rows_generation()``), keys the open-data rows kept per
+page (home/opendata/chunks.py). It lives beside the first (``site:rows-generation``, or the
+file with ``.rows`` added) and changes with every bump except those that cannot change a kept
+row: an editor's publication of a row-stamped page (its new live revision keys its own row
+instead), a new draft, the end of a background task, a change of records no row reads (a
+standard's measurements, a partner). See the comment above ``_rows`` below.
 """
 
 import contextlib
@@ -34,6 +41,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 GENERATION_KEY = "site:generation"
+ROWS_KEY = "site:rows-generation"
 # Sent by every bump(), once the generation has changed.
 bumped = Signal()
 logger = logging.getLogger(__name__)
@@ -57,49 +65,81 @@ def in_file():
     return mode == "file"
 
 
-def _path():
-    configured = getattr(settings, "PAGE_CACHE_GENERATION_FILE", "")
-    return Path(configured or Path(settings.VAR_DIR) / "page-cache-generation")
+class _Number:
+    """One counter, kept as the module's docstring says: ``key`` in the cache, or a file
+    (PAGE_CACHE_GENERATION_FILE with ``suffix`` added)."""
 
+    def __init__(self, key, suffix=""):
+        self.key, self.suffix = key, suffix
 
-def _write_file():
-    path = _path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".generation-")
-    with os.fdopen(handle, "w") as out:
-        out.write(str(_fresh()))
-    os.replace(temporary, path)  # readers see the old number or the new one, never half
+    def path(self):
+        configured = getattr(settings, "PAGE_CACHE_GENERATION_FILE", "")
+        path = Path(configured or Path(settings.VAR_DIR) / "page-cache-generation")
+        return path.with_name(path.name + self.suffix) if self.suffix else path
 
+    def _write_file(self):
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".generation-")
+        with os.fdopen(handle, "w") as out:
+            out.write(str(_fresh()))
+        os.replace(temporary, path)  # readers see the old number or the new one, never half
 
-def _read_file():
-    try:
-        return int(_path().read_bytes())
-    except FileNotFoundError:
+    def _read_file(self):
         try:
-            _write_file()
-            return int(_path().read_bytes())
+            return int(self.path().read_bytes())
+        except FileNotFoundError:
+            try:
+                self._write_file()
+                return int(self.path().read_bytes())
+            except (OSError, ValueError):
+                return None
         except (OSError, ValueError):
             return None
-    except (OSError, ValueError):
-        return None
+
+    def read(self):
+        """The current number (an int), or None when it cannot be read."""
+        if in_file():
+            return self._read_file()
+        cache = _cache()
+        value = cache.get(self.key)
+        if value is None:
+            cache.add(self.key, _fresh(), timeout=None)
+            value = cache.get(self.key)
+        return value
+
+    def increment(self):
+        if in_file():
+            try:
+                self._write_file()
+            except OSError:
+                logger.exception(
+                    "page cache: the generation file %s cannot be replaced", self.path()
+                )
+            return
+        cache = _cache()
+        try:
+            if cache.incr(self.key) is not None:
+                return
+        except ValueError:  # missing (never set, evicted or flushed)
+            pass
+        # Start again from the clock: later than any number handed out before.
+        cache.set(self.key, _fresh(), timeout=None)
+
+
+CONTENT = _Number(GENERATION_KEY)
+ROWS = _Number(ROWS_KEY, ".rows")
 
 
 def generation():
     """The current content generation (an int), or None when it cannot be read."""
-    if in_file():
-        return _read_file()
-    cache = _cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, _fresh(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    return CONTENT.read()
 
 
 def generation_and(key):
     """(generation, the cache's value at ``key``): one round trip when both are in the cache."""
     if in_file():
-        return _read_file(), _cache().get(key)
+        return CONTENT.read(), _cache().get(key)
     found = _cache().get_many([GENERATION_KEY, key])
     current = found.get(GENERATION_KEY)
     if current is None:
@@ -108,40 +148,128 @@ def generation_and(key):
 
 
 def _increment():
-    if in_file():
-        try:
-            _write_file()
-        except OSError:
-            logger.exception("page cache: the generation file %s cannot be replaced", _path())
-        return
-    cache = _cache()
-    try:
-        if cache.incr(GENERATION_KEY) is not None:
-            return
-    except ValueError:  # missing (never set, evicted or flushed)
-        pass
-    # Start again from the clock: later than any number handed out before.
-    cache.set(GENERATION_KEY, _fresh(), timeout=None)
+    CONTENT.increment()
+    ROWS.increment()
 
 
-def bump():
+def _increment_content():
+    CONTENT.increment()
+
+
+def _on_commit(callback):
+    """``callback`` once when the current transaction commits (True), or False outside one."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    if not any(scheduled is callback for _s, scheduled, _r in connection.run_on_commit):
+        transaction.on_commit(callback, robust=True)
+    return True
+
+
+def bump(rows=True):
     """Invalidate every cached response and generation-keyed fragment, in every process.
 
     Bumps now (so the rest of this transaction, and a test inside one, sees the change) and
     again when the current transaction commits (so a page rendered from the old rows between
     the first bump and the commit is not kept); then sends ``bumped`` (home/cache/warm.py
-    queues the background warm-up of the most read addresses on it).
+    queues the background warm-up of the most read addresses on it). ``rows=False`` leaves
+    the rows generation alone (see ``page_changed``).
     """
     if getattr(_held, "depth", 0):
         _held.pending = True
         return
-    _increment()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        callback is _increment for _savepoints, callback, _robust in connection.run_on_commit
-    ):
-        transaction.on_commit(_increment, robust=True)
+    if rows:
+        _increment()
+        _on_commit(_increment)
+    else:
+        _increment_content()
+        _on_commit(_increment_content)
     bumped.send(sender=None)
+
+
+# The rows generation: what a file's kept rows (home/opendata/chunks.py) depend on besides
+# each row's own page. Every bump() changes it too, except the saves of a row-stamped page's own
+# content (the page, its inline rows and their own inline rows, its many-to-many links) in a
+# transaction that changes the page's stamp (its live revision, which keys its row): a
+# publication. Which of the two a transaction is can only be told once it ends, so
+# each such save records its page's stamp as it was before the transaction's first save of it,
+# and the transaction's end settles: the rows generation changes unless every page changed in
+# it that is live has a new stamp.
+_rows = Local()
+# A page's stamp: its live revision. A publication always makes a new one live, except the
+# live revision published again (its publication time then changes, not the stamp: so it
+# changes the rows generation, as any save that keeps the stamp does).
+STAMP_FIELDS = ("live_revision_id",)
+
+
+def _stamp(pk):
+    from wagtail.models import Page
+
+    return Page.objects.filter(pk=pk).values_list(*STAMP_FIELDS).first()
+
+
+def _pending():
+    if not hasattr(_rows, "before"):
+        _rows.before = {}
+    return _rows.before
+
+
+def _settle():
+    """True when a page changed is live with the stamp it had before (a page that is not live
+    is in no file; one just withdrawn from the site left its chunk by its stamps)."""
+    from wagtail.models import Page
+
+    before, _rows.before = _pending(), {}
+    if not before:
+        return False
+    pages = Page.objects.filter(pk__in=before, live=True)
+    return any(before[pk] == tuple(stamp) for pk, *stamp in pages.values_list("pk", *STAMP_FIELDS))
+
+
+def _settle_on_commit():
+    if _settle():
+        ROWS.increment()
+
+
+def _recording():
+    """This transaction's pages and their stamps before it, or None outside a transaction."""
+    connection = transaction.get_connection()
+    if getattr(_held, "depth", 0) or not connection.in_atomic_block:
+        return None
+    if not any(callback is _settle_on_commit for _s, callback, _r in connection.run_on_commit):
+        _rows.before = {}  # a new transaction
+        transaction.on_commit(_settle_on_commit, robust=True)
+    return _pending()
+
+
+def page_saving(pk):
+    """The row-stamped page ``pk`` is about to be saved (its stamp is read before it changes)."""
+    before = _recording()
+    if before is not None and pk not in before:
+        before[pk] = _stamp(pk)
+
+
+def page_changed(pk):
+    """A save of the own content of the row-stamped page ``pk`` (home/cache/signals.py)."""
+    before = _recording()
+    if before is None:
+        bump()
+        return
+    if pk not in before:
+        before[pk] = _stamp(pk)  # an inline row saved: its page's stamp is still the old one
+    bump(rows=False)
+
+
+def rows_generation():
+    """The current rows generation, or None when it cannot be read.
+
+    This thread's saves not yet settled (inside a transaction that has not ended, as a test's
+    is, or one rolled back) are settled first: a bump now and again at the commit, as
+    ``bump()`` does, unless they published their pages."""
+    if getattr(_rows, "before", None) and _settle():
+        ROWS.increment()
+        _on_commit(_increment)
+    return ROWS.read()
 
 
 @contextlib.contextmanager

@@ -10,19 +10,30 @@ the end of every background task.
 
 Receivers are connected per model (not for every sender) so that models nobody watches keep
 Django's fast deletes.
+
+Each change also says whether it may change an open-data row kept per page (the rows
+generation, home/cache/__init__.py): a save of a row-stamped page's own content (``owner()``)
+is settled when its transaction ends (a publication gives the page a new stamp); a change of a
+page, of Wagtail's models above or of a model the stamped rows read (``rows_read`` on the page
+model) changes it; a new draft, a task's end and the other records do not.
 """
 
 import sys
 import sysconfig
+from functools import cache
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django_tasks.signals import task_finished
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import bump
+from . import page_changed as _page_changed
+from . import page_saving as _page_saving
 
 WARM_TASK = "home.cache.warm.warm_site"
 
@@ -75,12 +86,98 @@ def watched_models():
     return {model for model in found if model._meta.label_lower not in ignored}
 
 
-def content_changed(sender=None, **kwargs):
+def stamped(model):
+    """True for a page model whose open-data rows are kept per page, keyed by its publication
+    (``rows_stamped = True`` on the model; home/opendata/chunks.py)."""
+    return getattr(model, "rows_stamped", False)
+
+
+@cache
+def _parental_keys(model):
+    return [field for field in model._meta.concrete_fields if isinstance(field, ParentalKey)]
+
+
+def owner(instance, depth=0):
+    """The pk of the row-stamped page whose own content ``instance`` is (the page itself, an
+    inline row of it, an inline row of one of those), or None."""
+    if stamped(type(instance)):
+        return instance.pk
+    for field in _parental_keys(type(instance)):
+        if stamped(field.related_model):
+            return getattr(instance, field.attname)
+        if depth < 1 and _parental_keys(field.related_model):
+            parent = getattr(instance, field.name, None)  # set on an inline row being saved
+            return None if parent is None else owner(parent, depth + 1)
+    return None
+
+
+# A page's fields that only its editors see (a new draft, a lock): saving only these changes
+# no row of an open-data file.
+DRAFT_FIELDS = {
+    "wagtail_admin_comments",
+    "latest_revision_created_at",
+    "draft_title",
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+@cache
+def _rows_read():
+    """The models whose changes change the rows generation: every page model, Wagtail's and
+    taggit's models above, and those a row-stamped model says its rows read."""
+    found = {apps.get_model(label) for label in OTHER_MODELS}
+    for model in apps.get_models():
+        if stamped(model):
+            found.update(apps.get_model(label) for label in model.rows_read)
+    return found
+
+
+def _inline_of_stamped(model, depth=0):
+    return any(
+        stamped(field.related_model)
+        or (depth < 1 and _inline_of_stamped(field.related_model, depth + 1))
+        for field in _parental_keys(model)
+    )
+
+
+def reads_rows(model):
+    """True when a change of ``model`` (not known to be a page's own content) may change a kept
+    row: a page, an inline row of a row-stamped page, or one of the models it reads."""
+    return issubclass(model, Page) or _inline_of_stamped(model) or model in _rows_read()
+
+
+def content_changed(sender=None, instance=None, update_fields=None, **kwargs):
     if kwargs.get("raw"):  # fixtures being loaded: the loader bumps once at its end
         return
     if kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed: only after the change
         return
-    bump()
+    # A reverse many-to-many change (from the objective's side) touches many pages.
+    page = None if instance is None or kwargs.get("reverse") else owner(instance)
+    if page is None:
+        # A change of other records (a standard's measurements, a partner) leaves the rows.
+        bump(rows=instance is None or reads_rows(type(instance)) or kwargs.get("reverse", False))
+    elif _draft_only(update_fields):
+        bump(rows=False)
+    else:
+        _page_changed(page)
+
+
+def _draft_only(update_fields):
+    return bool(update_fields) and set(update_fields) <= DRAFT_FIELDS
+
+
+def saving(sender=None, instance=None, update_fields=None, raw=False, **kwargs):
+    if instance.pk is not None and not raw and not _draft_only(update_fields):
+        _page_saving(instance.pk)
+
+
+def published(sender=None, instance=None, **kwargs):
+    # A row-stamped page's publication was settled when its save committed (a new stamp).
+    bump(rows=not (instance is not None and stamped(type(instance))))
 
 
 def task_finished_bump(sender=None, task_result=None, **kwargs):
@@ -88,7 +185,8 @@ def task_finished_bump(sender=None, task_result=None, **kwargs):
     # drop what it made and queue another.
     if task_result is not None and task_result.task.module_path == WARM_TASK:
         return
-    bump()
+    # What a task writes to the database sends its own signals: its end changes no row.
+    bump(rows=False)
 
 
 def connect():
@@ -96,13 +194,15 @@ def connect():
         uid = f"page_cache_{model._meta.label_lower}"
         post_save.connect(content_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+        if stamped(model):
+            pre_save.connect(saving, sender=model, dispatch_uid=uid)
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
             if not isinstance(through, str):
                 m2m_changed.connect(
                     content_changed, sender=through, dispatch_uid=f"{uid}_{field.name}"
                 )
-    page_published.connect(content_changed, dispatch_uid="page_cache_published")
+    page_published.connect(published, dispatch_uid="page_cache_published")
     page_unpublished.connect(content_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(content_changed, dispatch_uid="page_cache_moved")
     # A background task (search index update, a practice's PDF…) may run in another process

@@ -80,6 +80,11 @@ class Dataset:
         """The rows of ``resource`` for this selection: dicts keyed by column name."""
         raise NotImplementedError
 
+    def kept_csv(self, resource):
+        """The text of the CSV rows of ``resource``, chunk by chunk, from the chunks kept while
+        their rows are unchanged (home/opendata/chunks.py), or None: written from ``rows()``."""
+        return None
+
     def row_count(self, resource):
         """How many rows ``resource`` has for this selection."""
         raise NotImplementedError

@@ -77,22 +77,43 @@ class _Line:
         return text
 
 
-def csv_stream(resource, rows):
+def csv_writer(resource):
+    """The function that writes rows of ``resource`` (an iterable) as CSV text (no header)."""
     writer = csv.writer(_Line())
     cells = [(column.name, csv_converter(column)) for column in resource.columns]
-    yield writer.writerow(resource.header)
+
+    def write(rows):
+        return "".join(
+            writer.writerow(
+                ["" if (value := row[name]) is None else convert(value) for name, convert in cells]
+            )
+            for row in rows
+        )
+
+    return write
+
+
+def csv_header(resource):
+    return csv.writer(_Line()).writerow(resource.header)
+
+
+def csv_stream(resource, rows):
+    write = csv_writer(resource)
+    yield csv_header(resource)
     batch = []
     for row in rows:
-        batch.append(
-            writer.writerow(
-                ["" if (value := row[name]) is None else write(value) for name, write in cells]
-            )
-        )
+        batch.append(row)
         if len(batch) >= ROWS_PER_WRITE:
-            yield "".join(batch)
+            yield write(batch)
             batch = []
     if batch:
-        yield "".join(batch)
+        yield write(batch)
+
+
+def csv_text(resource, texts):
+    """The CSV file whose rows' text is ``texts`` (chunks of rows, from home/opendata/chunks.py)."""
+    yield csv_header(resource)
+    yield from texts
 
 
 def json_row(resource, row):

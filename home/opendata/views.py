@@ -40,9 +40,12 @@ def file_response(content, resource, fmt, language, ignored):
 
 def file_content(selection, resource, fmt, last_modified):
     """The chunks of text of the file of ``resource`` for a bound dataset, as they are made."""
-    data = selection.rows(resource)
     if fmt == "csv":
-        return files.csv_stream(resource, data)
+        texts = selection.kept_csv(resource)  # the rows' text kept in chunks (chunks.py)
+        if texts is not None:
+            return files.csv_text(resource, texts)
+        return files.csv_stream(resource, selection.rows(resource))
+    data = selection.rows(resource)
     metadata = package.json_metadata(selection, resource, last_modified)
     return files.json_stream(resource, data, metadata)
 

@@ -42,6 +42,15 @@ class MissionPage(RoutedPageMixin, Page):
     routes = "missions.routes.mission"
     # The documents its page links: read with the page when it is served (home/serving.py).
     serve_select_related = ("authorization_document", "report_document")
+    # Its row of missions.csv is kept per mission, keyed by its publication (home/opendata/chunks.py),
+    # while nothing else the row reads changes: pages, Wagtail's sites and locales, and these.
+    rows_stamped = True
+    rows_read = (
+        "directory.Person",
+        "directory.StrategicObjective",
+        "home.SiteSettings",
+        "home.SiteIdentity",  # read with the settings (tests/test_opendata_chunks.py)
+    )
 
     start_date = models.DateField(_("start date"), help_text=_("The day the delegation left."))
     end_date = models.DateField(_("end date"), help_text=_("The day the delegation returned."))

@@ -6,6 +6,8 @@ from decimal import Decimal
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from home.cache import rows_generation
+from home.opendata import chunks, files
 from home.opendata.dataset import Dataset, with_query
 from home.opendata.together import Rows
 
@@ -68,6 +70,29 @@ class MissionsDataset(Dataset):
     def _mission_rows(self, missions):
         return rows.mission_rows(
             missions, self.language, self.index.get_full_url(self.request), self.filter.ordering
+        )
+
+    def kept_csv(self, resource):
+        """The missions table's rows kept per chunk: a mission's row changes only with its own
+        publication (its stamp) or with a change of the rows generation (home/cache/)."""
+        if resource is not MISSIONS:
+            return None
+        current = rows_generation()
+        if current is None:
+            return None
+        missions, ordering = self.missions(), self.filter.ordering
+        index_url = self.index.get_full_url(self.request)
+        vary_on = (current, self.name, self.version, resource.slug, self.language, index_url)
+        vary_on += (self.filter.today.isoformat(), self.filter.report_days)
+
+        def rows_for(pks):
+            chosen = missions if pks is None else missions.filter(pk__in=pks)
+            return rows.keyed_mission_rows(chosen, self.language, index_url, ordering)
+
+        return chunks.kept_text(
+            chunks.chunked(rows.mission_stamps(missions, ordering), vary_on),
+            rows_for,
+            files.csv_writer(resource),
         )
 
     def page(self, resource, offset, limit, key=None):

@@ -28,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
+from home.cache import STAMP_FIELDS
 from home.opendata.schema import LIST_SEPARATOR
 
 from ..models import CostLine, MissionResult, ResultFollowUp
@@ -110,13 +111,32 @@ _FIGURES = _copied(*MISSION_FIELDS[9:17])  # total_cost_clp … value_obtained_c
 _REPORT = _copied(*MISSION_FIELDS[17:23], ("withdrawn_on", "withdrawn_at"), *MISSION_FIELDS[24:])
 
 
+def _keyed(missions, ordering):
+    """``missions`` ordered as the file is, with the total when the order needs it."""
+    by_cost = any(name.lstrip("-") == "total_cost_clp" for name in ordering)
+    return missions.with_total_cost() if by_cost else missions
+
+
+def mission_stamps(missions, ordering=("pk",)):
+    """(pk, *stamp) of ``missions`` in the file's order, streamed: the stamp changes with each
+    publication, and any other change of a mission's row changes the rows generation
+    (home/cache/, home/opendata/chunks.py)."""
+    ordered = _keyed(missions, ordering).order_by(*ordering)
+    return ordered.values_list("pk", *STAMP_FIELDS).iterator(chunk_size=2000)
+
+
 def mission_rows(missions, language, index_url, ordering=("pk",)):
     """``missions``: a MissionQuerySet annotated with its report status (not ordered);
     ``ordering``: the file's order, names of mission fields or of ``total_cost_clp``, ending
     with ``pk`` so that every stream has the same order."""
-    by_cost = any(name.lstrip("-") == "total_cost_clp" for name in ordering)
+    for _pk, row in keyed_mission_rows(missions, language, index_url, ordering):
+        yield row
+
+
+def keyed_mission_rows(missions, language, index_url, ordering=("pk",)):
+    """(pk, row) of each of ``missions``, as ``mission_rows``."""
     # The side streams only need the total to be ordered by it.
-    keyed = missions.with_total_cost() if by_cost else missions
+    keyed = _keyed(missions, ordering)
 
     def side(relation, *fields):
         return _stream(keyed.order_by(*ordering, *relation), "pk", *fields)
@@ -152,7 +172,7 @@ def mission_rows(missions, language, index_url, ordering=("pk",)):
         row.update(zip(TRAVEL_COLUMNS, legs[0], strict=True))
         for name, position in _REPORT:
             row[name] = record[position]
-        yield row
+        yield record[0], row
 
 
 TRAVEL_FIELDS = ("pk", "legs", "km", "kg", "kg_without_rf")
