@@ -281,3 +281,30 @@ def test_every_table_a_download_reads_changes_the_rows_generation_or_the_stamp(c
         if not (signals.reads_rows(model) or signals.stamped(model)):
             uncovered.append(table)
     assert uncovered == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_real_commits_a_publication_keeps_the_other_chunks_and_a_direct_save_does_not(
+    client, mission_index, chunks_of_two, read_rows
+):
+    """As in production: each save commits, and its transaction's end settles it (not the
+    next download, as inside a test's transaction)."""
+    from home import cache as page_cache
+
+    build_catalogue(mission_index)
+    seed(mission_index, 6)
+    download(client, mission_index)
+    count = len(read_rows())
+    before = page_cache.rows_generation()
+    lima = mission(mission_index, "lima")
+    lima.save_revision().publish()
+    assert page_cache.rows_generation() == before  # settled at the commit: a new stamp
+    body = download(client, mission_index)
+    assert 0 < len(read_rows()) <= chunks.MAX_ROWS < count
+    assert body == written(mission_index)
+    read_rows()
+    expected = save_a_cost_line_directly(mission_index)
+    assert page_cache.rows_generation() != before
+    body = download(client, mission_index)
+    assert len(read_rows()) == count and expected in body
+    assert body == written(mission_index)

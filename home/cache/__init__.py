@@ -231,12 +231,17 @@ def _settle_on_commit():
         ROWS.increment()
 
 
+def _settling(connection):
+    """True when this transaction's end will settle its saves (it recorded some)."""
+    return any(callback is _settle_on_commit for _s, callback, _r in connection.run_on_commit)
+
+
 def _recording():
     """This transaction's pages and their stamps before it, or None outside a transaction."""
     connection = transaction.get_connection()
     if getattr(_held, "depth", 0) or not connection.in_atomic_block:
         return None
-    if not any(callback is _settle_on_commit for _s, callback, _r in connection.run_on_commit):
+    if not _settling(connection):
         _rows.before = {}  # a new transaction
         transaction.on_commit(_settle_on_commit, robust=True)
     return _pending()
@@ -263,12 +268,15 @@ def page_changed(pk):
 def rows_generation():
     """The current rows generation, or None when it cannot be read.
 
-    This thread's saves not yet settled (inside a transaction that has not ended, as a test's
-    is, or one rolled back) are settled first: a bump now and again at the commit, as
-    ``bump()`` does, unless they published their pages."""
-    if getattr(_rows, "before", None) and _settle():
-        ROWS.increment()
-        _on_commit(_increment)
+    This thread's saves in a transaction that has not ended yet (as a test's has not) are
+    settled first: a bump now and again at the commit, as ``bump()`` does, unless they
+    published their pages. Those of a transaction rolled back are forgotten."""
+    if getattr(_rows, "before", None):
+        if not _settling(transaction.get_connection()):
+            _rows.before = {}
+        elif _settle():
+            ROWS.increment()
+            _on_commit(_increment)
     return ROWS.read()
 
 
