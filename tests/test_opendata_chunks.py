@@ -220,11 +220,13 @@ def test_every_change_is_in_the_next_download_in_both_languages(
     assert_current(client, spanish, english)
 
 
-def test_a_new_day_is_in_the_next_download(client, indexes, chunks_of_two, monkeypatch):
+@pytest.mark.parametrize("days", [1, 30, 400])
+def test_a_new_day_is_in_the_next_download(client, indexes, chunks_of_two, monkeypatch, days):
+    """Report statuses change with the date: each row's is in its chunk's key."""
     spanish, english = indexes
     assert_current(client, spanish, english)
-    tomorrow = timezone.localdate() + datetime.timedelta(days=400)
-    monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+    later = timezone.localdate() + datetime.timedelta(days=days)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: later)
     assert_current(client, spanish, english)
 
 
@@ -237,7 +239,7 @@ def test_chunks_are_kept_only_up_to_the_files_limit(
     count = len(read_rows())
     assert download(client, spanish) == first  # the whole file kept (home/opendata/kept.py)
     missions = MissionsDataset(spanish, RequestFactory().get("/")).missions()
-    *_others, (last, _revision) = rows.mission_stamps(missions)
+    *_others, (last, *_stamp) = rows.mission_stamps(missions)
     MissionPage.objects.get(pk=last).save_revision().publish()  # the file's last row
     body = download(client, spanish)
     read = len(read_rows())

@@ -82,8 +82,8 @@ class MissionsDataset(Dataset):
             return None
         missions, ordering = self.missions(), self.filter.ordering
         index_url = self.index.get_full_url(self.request)
+        # The date and the report deadline are in each row's stamp, as its report status.
         vary_on = (current, self.name, self.version, resource.slug, self.language, index_url)
-        vary_on += (self.filter.today.isoformat(), self.filter.report_days)
 
         def rows_for(pks):
             chosen = missions if pks is None else missions.filter(pk__in=pks)

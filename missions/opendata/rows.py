@@ -32,6 +32,7 @@ from home.cache import STAMP_FIELDS
 from home.opendata.schema import LIST_SEPARATOR
 
 from ..models import CostLine, MissionResult, ResultFollowUp
+from ..models.choices import ReportStatus
 
 CHUNK_SIZE = 500
 
@@ -117,12 +118,19 @@ def _keyed(missions, ordering):
     return missions.with_total_cost() if by_cost else missions
 
 
+_REPORT_STATUSES = {status: number for number, status in enumerate(ReportStatus.values)}
+
+
 def mission_stamps(missions, ordering=("pk",)):
-    """(pk, *stamp) of ``missions`` in the file's order, streamed: the stamp changes with each
-    publication, and any other change of a mission's row changes the rows generation
-    (home/cache/, home/opendata/chunks.py)."""
+    """(pk, *stamp, report status) of ``missions`` (annotated with their report status) in the
+    file's order, streamed: the stamp changes with each publication, the report status with
+    the date (so a new day writes again only the rows whose status it changes), and any other
+    change of a mission's row changes the rows generation (home/cache/, home/opendata/chunks.py)."""
     ordered = _keyed(missions, ordering).order_by(*ordering)
-    return ordered.values_list("pk", *STAMP_FIELDS).iterator(chunk_size=2000)
+    for pk, *stamp, status in ordered.values_list("pk", *STAMP_FIELDS, "report_status").iterator(
+        chunk_size=2000
+    ):
+        yield pk, *stamp, _REPORT_STATUSES[status]
 
 
 def mission_rows(missions, language, index_url, ordering=("pk",)):
