@@ -126,3 +126,15 @@ def build_mission(
     if publish:
         revision.publish()
     return MissionPage.objects.get(pk=page.pk)
+
+
+def publish_valparaiso(mission_index):
+    """A new mission, "Valparaíso", published under ``mission_index``."""
+    build_mission(
+        mission_index,
+        title="Valparaíso",
+        slug="valparaiso",
+        start_date=datetime.date(2025, 7, 1),
+        end_date=datetime.date(2025, 7, 2),
+        cost_lines=[cost_line(amount=Decimal("450000"))],
+    )

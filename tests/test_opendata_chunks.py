@@ -21,6 +21,7 @@ from missions.opendata.datasets import MissionsDataset
 from missions.opendata.schema import MISSIONS
 from missions.seed import seed
 
+from .missions_factories import publish_valparaiso
 from .missions_index_factories import build_catalogue
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
@@ -181,15 +182,7 @@ def publish_the_live_revision_again(spanish):
 
 
 def publish_a_new_mission(spanish):
-    from .missions_factories import build_mission
-
-    build_mission(
-        spanish,
-        title="Valparaíso",
-        slug="valparaiso",
-        start_date=datetime.date(2024, 7, 1),
-        end_date=datetime.date(2024, 7, 2),
-    )
+    publish_valparaiso(spanish)
     return "Valparaíso"
 
 

@@ -2,7 +2,6 @@
 the content is unchanged (home/opendata/kept.py, MissionFilter.cached), with the page cache off: the next request of the same address
 gets the very same bytes without reading the rows again, and any change is in the next one."""
 
-import datetime
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +16,7 @@ from directory.models import Person, StrategicObjective
 from home.opendata import kept
 from operations import backup
 
-from .missions_factories import build_mission, cost_line
+from .missions_factories import publish_valparaiso
 from .missions_index_factories import build_catalogue
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
@@ -70,18 +69,6 @@ def test_a_kept_answer_still_says_not_modified_to_a_client_that_has_it(
         again, body, _queries = get(client, url, if_none_match=first.headers["ETag"])
         assert again.status_code == 304, url
         assert body == ""
-
-
-def publish_valparaiso(mission_index):
-    """A new mission, "Valparaíso", published under ``mission_index``."""
-    build_mission(
-        mission_index,
-        title="Valparaíso",
-        slug="valparaiso",
-        start_date=datetime.date(2025, 7, 1),
-        end_date=datetime.date(2025, 7, 2),
-        cost_lines=[cost_line(amount=Decimal("450000"))],
-    )
 
 
 def test_a_published_mission_is_in_the_next_file_and_api_page(client, mission_index, catalogue):
