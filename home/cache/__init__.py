@@ -22,9 +22,8 @@ When the number cannot be read, ``generation()`` is None and nothing is cached.
 A second number, the rows generation (``rows_generation()``), keys the open-data rows kept per
 page (home/opendata/chunks.py). It lives beside the first (``site:rows-generation``, or the
 file with ``.rows`` added) and changes with every bump except those that cannot change a kept
-row: an editor's publication of a row-stamped page (its new live revision keys its own row
-instead), a new draft, the end of a background task, a change of records no row reads (a
-standard's measurements, a partner). See the comment above ``_rows`` below.
+row: an editor's publication of a row-stamped page (its new stamp keys its own row instead), a new draft, the end of a background task, a change of records no row reads (a
+standard's measurements, a partner). See the comment above ``STAMP_FIELDS`` below.
 """
 
 import contextlib
@@ -178,6 +177,9 @@ def bump(rows=True):
     if getattr(_held, "depth", 0):
         _held.pending = True
         return
+    # The transaction's settle (see STAMP_FIELDS) runs first when it commits: before the final
+    # increments and the warm-up (home/cache/warm.py), so nothing made in between is kept.
+    _recording()
     if rows:
         _increment()
         _on_commit(_increment)
@@ -188,18 +190,18 @@ def bump(rows=True):
 
 
 # The rows generation: what a file's kept rows (home/opendata/chunks.py) depend on besides
-# each row's own page. Every bump() changes it too, except the saves of a row-stamped page's own
-# content (the page, its inline rows and their own inline rows, its many-to-many links) in a
-# transaction that changes the page's stamp (its live revision, which keys its row): a
-# publication. Which of the two a transaction is can only be told once it ends, so
-# each such save records its page's stamp as it was before the transaction's first save of it,
-# and the transaction's end settles: the rows generation changes unless every page changed in
-# it that is live has a new stamp.
-_rows = Local()
-# A page's stamp: its live revision. A publication always makes a new one live, except the
-# live revision published again (its publication time then changes, not the stamp: so it
-# changes the rows generation, as any save that keeps the stamp does).
-STAMP_FIELDS = ("live_revision_id",)
+# each row's own page. Every bump() changes it too, except the saves of a row-stamped page's
+# own content (the page, its inline rows and their own inline rows, its many-to-many links) in
+# a transaction that changes the page's stamp (which keys its row): a publication. Which of the
+# two a transaction is can only be told once it ends (Wagtail commits a page's save before it
+# sends page_published), so each such save records its page's stamp as it was before the
+# transaction's first save of it, and the transaction's end settles: the rows generation
+# changes unless every page changed in it that is live has a new stamp.
+#
+# A page's stamp: its live revision and publication time. Every publication changes the time
+# (the same revision published again too); the revision changes when it is purged, which
+# changes no time, so it is in the stamp as well.
+STAMP_FIELDS = ("live_revision_id", "last_published_at")
 
 
 def _stamp(pk):
@@ -208,32 +210,41 @@ def _stamp(pk):
     return Page.objects.filter(pk=pk).values_list(*STAMP_FIELDS).first()
 
 
-def _pending():
-    if not hasattr(_rows, "before"):
-        _rows.before = {}
-    return _rows.before
+class _Settle:
+    """A transaction's pages and their stamps before it (``before``), settled when it commits
+    (registered with on_commit, so it goes with its transaction: dropped on a rollback)."""
 
+    def __init__(self):
+        self.before = {}
 
-def _settle():
-    """True when a page changed is live with the stamp it had before (a page that is not live
-    is in no file; one just withdrawn from the site left its chunk by its stamps)."""
-    from wagtail.models import Page
+    def changed(self):
+        """True when a page changed is live with the stamp it had before (a page that is not
+        live is in no file; one just withdrawn from the site left its chunk by its stamps).
+        Forgets the pages: a later save in the same transaction is recorded again."""
+        from wagtail.models import Page
 
-    before, _rows.before = _pending(), {}
-    if not before:
-        return False
-    pages = Page.objects.filter(pk__in=before, live=True)
-    return any(before[pk] == tuple(stamp) for pk, *stamp in pages.values_list("pk", *STAMP_FIELDS))
+        before, self.before = self.before, {}
+        if not before:
+            return False
+        pages = Page.objects.filter(pk__in=before, live=True).values_list("pk", *STAMP_FIELDS)
+        return any(before[pk] == tuple(stamp) for pk, *stamp in pages)
 
-
-def _settle_on_commit():
-    if _settle():
-        ROWS.increment()
+    def __call__(self):
+        try:
+            changed = self.changed()
+        except Exception:  # the pages cannot be read: count it as a change
+            logger.exception("page cache: a transaction's saves could not be settled")
+            changed = True
+        if changed:
+            ROWS.increment()
 
 
 def _settling(connection):
-    """True when this transaction's end will settle its saves (it recorded some)."""
-    return any(callback is _settle_on_commit for _s, callback, _r in connection.run_on_commit)
+    """The current transaction's _Settle, or None."""
+    for _s, callback, _r in connection.run_on_commit:
+        if isinstance(callback, _Settle):
+            return callback
+    return None
 
 
 def _recording():
@@ -241,10 +252,11 @@ def _recording():
     connection = transaction.get_connection()
     if getattr(_held, "depth", 0) or not connection.in_atomic_block:
         return None
-    if not _settling(connection):
-        _rows.before = {}  # a new transaction
-        transaction.on_commit(_settle_on_commit, robust=True)
-    return _pending()
+    settle = _settling(connection)
+    if settle is None:
+        settle = _Settle()
+        transaction.on_commit(settle, robust=True)
+    return settle.before
 
 
 def page_saving(pk):
@@ -268,15 +280,14 @@ def page_changed(pk):
 def rows_generation():
     """The current rows generation, or None when it cannot be read.
 
-    This thread's saves in a transaction that has not ended yet (as a test's has not) are
-    settled first: a bump now and again at the commit, as ``bump()`` does, unless they
-    published their pages. Those of a transaction rolled back are forgotten."""
-    if getattr(_rows, "before", None):
-        if not _settling(transaction.get_connection()):
-            _rows.before = {}
-        elif _settle():
-            ROWS.increment()
-            _on_commit(_increment)
+    The saves of the current transaction, if it has any not settled yet (as a test's, which
+    never commits), are settled first: a bump now and again at the commit, as ``bump()`` does,
+    unless they published their pages."""
+    connection = transaction.get_connection()
+    settle = _settling(connection) if connection.in_atomic_block else None
+    if settle is not None and settle.before and settle.changed():
+        ROWS.increment()
+        _on_commit(_increment)
     return ROWS.read()
 
 

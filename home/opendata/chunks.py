@@ -12,10 +12,12 @@ version) and the stamps of its rows, in order. So a kept chunk is exact: a publi
 its page's stamp, and with it the key of its chunk alone.
 
 Reading: one query for the stamps; one cache read for the markers of the chunks kept; the
-missing rows in one set of streams (the file's own, narrowed to those pages; all of them when
-more than ``FEW`` are missing, as a file with nothing kept reads them); then the chunks in
-order, kept ones read in windows of ``WINDOW``, so memory stays flat in the number of rows. A
-chunk whose text went missing between the two reads is written again from its own rows.
+missing rows in one set of streams (the file's own, narrowed to those pages and read before any
+text is sent; all of them, streamed, when more than ``FEW`` are missing, as a file with nothing
+kept reads them); then the chunks in order, kept ones read in windows of ``WINDOW``, so memory
+stays flat in the number of rows. A chunk whose text went missing between the two reads is
+written again from its own rows. A row that moved or went between the stamps and the rows is
+written as the rows are, and its chunk is not kept.
 Chunks are kept up to OPEN_DATA_CHUNKS_MAX_BYTES of each file (its first rows): the local-memory
 cache is each process's own memory; the rows after are written on every download.
 """
@@ -41,23 +43,28 @@ def _ends_chunk(pk):
 
 
 def chunked(stamps, vary_on):
-    """(key, pks) of each chunk of ``stamps`` ((pk, *stamp) tuples of ints or None, in the
-    file's order)."""
+    """(key, pks) of each chunk of ``stamps``, in the file's order: (pk, *stamp) tuples whose
+    stamp values are ints (or None) and texts, each always of the same kind at its place."""
     prefix = repr((VERSION, *vary_on)).encode()
-    pks, values = array("q"), array("q")
+    pks, numbers, texts = array("q"), array("q"), []
 
     def done():
         digest = hashlib.sha256(prefix)
         digest.update(pks.tobytes())
-        digest.update(values.tobytes())
+        digest.update(numbers.tobytes())
+        digest.update("\x1f".join(texts).encode())
         return "opendata-rows:" + digest.hexdigest(), pks
 
     for pk, *stamp in stamps:
         pks.append(pk)
-        values.extend(-1 if value is None else value for value in stamp)
+        for value in stamp:
+            if isinstance(value, str):
+                texts.append(value)
+            else:
+                numbers.append(-1 if value is None else value)
         if _ends_chunk(pk) or len(pks) >= MAX_ROWS:
             yield done()
-            pks, values = array("q"), array("q")
+            pks, numbers, texts = array("q"), array("q"), []
     if pks:
         yield done()
 
@@ -66,18 +73,39 @@ def _marker(key):
     return key + ":kept"
 
 
-def _take(rows, pks):
-    """The next ``len(pks)`` rows of ``rows`` ((pk, row) in the file's order), one by one,
-    checked to be those of ``pks``: a page published or withdrawn between the stamps' query
-    and the rows' puts them out of step, and the download then stops with an error (the next
-    is right)."""
+class _Step:
+    """Whether a file's rows still come in the order of its stamps."""
+
+    in_step = True
+
+
+def _following(rows, pks, step):
+    """The next rows of ``rows`` ((pk, row) in the file's order), as many as ``pks``: the
+    stamps were read a moment before the rows, and a mission published, moved or withdrawn in
+    between puts them out of step; the rows are then written as they come (the file is the
+    rows' own) and no chunk is kept from there on."""
     for pk in pks:
-        row_pk, row = next(rows, (None, None))
-        if row_pk != pk:
-            raise RuntimeError(
-                f"Open-data rows out of step with their stamps: {row_pk!r} != {pk!r}"
-            )
-        yield row
+        item = next(rows, None)
+        if item is None:
+            step.in_step = False
+            return
+        if item[0] != pk:
+            step.in_step = False
+        yield item[1]
+
+
+def _every_row(chunks, missing, rows, write, room):
+    """The file written from all its rows (nearly every chunk missing), keeping the missing."""
+    rows, step = iter(rows), _Step()
+    for key, pks in chunks:
+        text = write(_following(rows, pks, step))
+        room -= len(text)
+        if step.in_step and key in missing and room >= 0:
+            cache.set_many({key: text, _marker(key): True}, SECONDS)
+        yield text
+    rest = write(row for _pk, row in rows)  # published after the stamps were read
+    if rest:
+        yield rest
 
 
 def kept_text(chunks, rows_for, write):
@@ -89,29 +117,24 @@ def kept_text(chunks, rows_for, write):
     room = getattr(settings, "OPEN_DATA_CHUNKS_MAX_BYTES", 5 * 1024 * 1024)
     present = cache.get_many([_marker(key) for key, _pks in chunks])
     missing = {key for key, _pks in chunks if _marker(key) not in present}
-    count = sum(len(pks) for key, pks in chunks if key in missing)
-    if count > FEW:  # nearly everything to write: the file's own streams, every row
-        rows = iter(rows_for(None))
-        for key, pks in chunks:
-            text = write(_take(rows, pks))
-            room -= len(text)
-            if key in missing and room >= 0:
-                cache.set_many({key: text, _marker(key): True}, SECONDS)
-            yield text
+    if sum(len(pks) for key, pks in chunks if key in missing) > FEW:
+        yield from _every_row(chunks, missing, rows_for(None), write, room)
         return
+    # The few missing rows, read before any text is sent (at most FEW): a slow download
+    # cannot leave their query behind the stamps.
     wanted = [pk for key, pks in chunks if key in missing for pk in pks]
-    rows = iter(rows_for(wanted)) if wanted else iter(())
+    found = dict(rows_for(wanted)) if wanted else {}
     for start in range(0, len(chunks), WINDOW):
         window = chunks[start : start + WINDOW]
         texts = cache.get_many([key for key, _pks in window if key not in missing])
         for key, pks in window:
-            text = texts.get(key)
+            text, whole = texts.get(key), True
             if text is None:
-                if key in missing:
-                    text = write(_take(rows, pks))
-                else:  # dropped from the cache since the markers were read
-                    text = write(_take(iter(rows_for(list(pks))), pks))
+                # Missing, or dropped from the cache since the markers were read.
+                rows = found if key in missing else dict(rows_for(list(pks)))
+                chosen = [rows[pk] for pk in pks if pk in rows]
+                text, whole = write(chosen), len(chosen) == len(pks)
             room -= len(text)
-            if key not in texts and room >= 0:
+            if key not in texts and whole and room >= 0:  # a row gone since: not kept
                 cache.set_many({key: text, _marker(key): True}, SECONDS)
             yield text

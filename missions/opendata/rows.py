@@ -13,6 +13,7 @@ from itertools import groupby
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
     DecimalField,
     F,
@@ -25,10 +26,9 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from wagtail.models import Page
 
-from home.cache import STAMP_FIELDS
 from home.opendata.schema import LIST_SEPARATOR
 
 from ..models import CostLine, MissionResult, ResultFollowUp
@@ -122,15 +122,20 @@ _REPORT_STATUSES = {status: number for number, status in enumerate(ReportStatus.
 
 
 def mission_stamps(missions, ordering=("pk",)):
-    """(pk, *stamp, report status) of ``missions`` (annotated with their report status) in the
-    file's order, streamed: the stamp changes with each publication, the report status with
-    the date (so a new day writes again only the rows whose status it changes), and any other
-    change of a mission's row changes the rows generation (home/cache/, home/opendata/chunks.py)."""
+    """(pk, live revision, publication time, report status) of ``missions`` (annotated with
+    their report status) in the file's order, streamed: the page's stamp (home/cache/
+    STAMP_FIELDS) changes with each publication, the report status with the date (so a new day
+    writes again only the rows whose status it changes), and any other change of a mission's
+    row changes the rows generation (home/opendata/chunks.py). The time is read as the
+    database's text: no conversion per row, the same text for the same time."""
     ordered = _keyed(missions, ordering).order_by(*ordering)
-    for pk, *stamp, status in ordered.values_list("pk", *STAMP_FIELDS, "report_status").iterator(
-        chunk_size=2000
+    published = Cast("last_published_at", CharField())
+    for pk, revision, text, status in (
+        ordered.annotate(published_text=published)
+        .values_list("pk", "live_revision_id", "published_text", "report_status")
+        .iterator(chunk_size=2000)
     ):
-        yield pk, *stamp, _REPORT_STATUSES[status]
+        yield pk, revision, text or "", _REPORT_STATUSES[status]
 
 
 def mission_rows(missions, language, index_url, ordering=("pk",)):
