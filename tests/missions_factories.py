@@ -128,13 +128,16 @@ def build_mission(
     return MissionPage.objects.get(pk=page.pk)
 
 
-def publish_valparaiso(mission_index):
-    """A new mission, "Valparaíso", published under ``mission_index``."""
-    build_mission(
+def publish_valparaiso(mission_index, **fields):
+    """A new mission, "Valparaíso", published under ``mission_index`` (``fields`` override)."""
+    return build_mission(
         mission_index,
-        title="Valparaíso",
-        slug="valparaiso",
-        start_date=datetime.date(2025, 7, 1),
-        end_date=datetime.date(2025, 7, 2),
-        cost_lines=[cost_line(amount=Decimal("450000"))],
+        **{
+            "title": "Valparaíso",
+            "slug": "valparaiso",
+            "start_date": datetime.date(2025, 7, 1),
+            "end_date": datetime.date(2025, 7, 2),
+            "cost_lines": [cost_line(amount=Decimal("450000"))],
+            **fields,
+        },
     )

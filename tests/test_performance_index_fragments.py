@@ -1,7 +1,6 @@
 """The missions index keeps its rendered parts (filter form, month grid, table, charts) while
 the content is unchanged, with the page cache off, and shows any change on the next request."""
 
-import datetime
 import re
 from decimal import Decimal
 
@@ -12,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from directory.models import StrategicObjective
 from missions.models import MissionPage
 
-from .missions_factories import build_mission, cost_line
+from .missions_factories import publish_valparaiso
 from .missions_index_factories import build_catalogue
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
@@ -70,15 +69,7 @@ def test_a_published_mission_is_in_the_table_totals_and_months_on_the_next_reque
     url = f"{mission_index.url}?year=2025"
     before, _ = get(client, url)
     assert "Valparaíso" not in before
-    build_mission(
-        mission_index,
-        title="Valparaíso",
-        slug="valparaiso",
-        start_date=datetime.date(2025, 7, 1),
-        end_date=datetime.date(2025, 7, 2),
-        destinations=[("Mendoza", "AR")],
-        cost_lines=[cost_line(amount=Decimal("450000"))],
-    )
+    publish_valparaiso(mission_index, destinations=[("Mendoza", "AR")])
     after, _ = get(client, url)
     table = after[after.index('id="missions-title"') : after.index('id="charts-title"')]
     assert "Valparaíso" in table and "Mendoza" in table

@@ -73,6 +73,10 @@ def _marker(key):
     return key + ":kept"
 
 
+def _keep(key, text):
+    cache.set_many({key: text, _marker(key): True}, SECONDS)
+
+
 class _Step:
     """Whether a file's rows still come in the order of its stamps."""
 
@@ -101,7 +105,7 @@ def _every_row(chunks, missing, rows, write, room):
         text = write(_following(rows, pks, step))
         room -= len(text)
         if step.in_step and key in missing and room >= 0:
-            cache.set_many({key: text, _marker(key): True}, SECONDS)
+            _keep(key, text)
         yield text
     rest = write(row for _pk, row in rows)  # published after the stamps were read
     if rest:
@@ -114,7 +118,7 @@ def kept_text(chunks, rows_for, write):
     ``rows_for(pks)``: (pk, row) of those pages in the file's order (``None``: every page of
     the file); ``write(rows)``: their text."""
     chunks = list(chunks)
-    room = getattr(settings, "OPEN_DATA_CHUNKS_MAX_BYTES", 5 * 1024 * 1024)
+    room = settings.OPEN_DATA_CHUNKS_MAX_BYTES
     present = cache.get_many([_marker(key) for key, _pks in chunks])
     missing = {key for key, _pks in chunks if _marker(key) not in present}
     if sum(len(pks) for key, pks in chunks if key in missing) > FEW:
@@ -136,5 +140,5 @@ def kept_text(chunks, rows_for, write):
                 text, whole = write(chosen), len(chosen) == len(pks)
             room -= len(text)
             if key not in texts and whole and room >= 0:  # a row gone since: not kept
-                cache.set_many({key: text, _marker(key): True}, SECONDS)
+                _keep(key, text)
             yield text
